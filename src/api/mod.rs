@@ -1,0 +1,3 @@
+//! The signed RongCloud Server API client and its wire types. No UI code lives here.
+
+pub mod sign;

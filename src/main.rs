@@ -1,0 +1,140 @@
+//! The `groupdesk` command line. Without a subcommand it opens the console window; the
+//! subcommands run the sandbox and the headless commands.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+use groupdesk::sandbox::{self, Sandbox, Seed};
+use secrecy::{ExposeSecret, SecretString};
+
+#[derive(Parser)]
+#[command(name = "groupdesk", version, about = "Console for RongCloud IM groups, and its local sandbox server")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve a local, wire-compatible RongCloud group Server API backed by SQLite.
+    Sandbox(SandboxArgs),
+}
+
+#[derive(Args)]
+struct SandboxArgs {
+    /// Address to listen on; port 0 picks a free port (see the first line printed).
+    #[arg(long, default_value = sandbox::DEFAULT_ADDR)]
+    addr: SocketAddr,
+    /// Where the database lives [default: the platform data directory, e.g. ~/.local/share/groupdesk/sandbox].
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
+    /// App Key the sandbox answers to.
+    #[arg(long, default_value = sandbox::DEMO_APP_KEY)]
+    app_key: String,
+    /// App Secret requests are signed with [default: the public demo secret].
+    #[arg(long, env = "GROUPDESK_SANDBOX_APP_SECRET", hide_env_values = true)]
+    app_secret: Option<String>,
+    /// What a new, empty data directory is filled with (existing data is never touched).
+    #[arg(long, value_enum, default_value_t = Seed::Demo)]
+    seed: Seed,
+    /// Requests per second per App Key per endpoint before 429/1008; 0 turns the limit off.
+    #[arg(long, default_value_t = sandbox::DEFAULT_RATE_LIMIT)]
+    rate_limit: u32,
+    /// Milliseconds added before every answer, to model a real round trip.
+    #[arg(long, default_value_t = 0)]
+    latency_ms: u64,
+    /// Fraction (0 to 1) of requests answered with HTTP 503 or a dropped connection, before or after applying.
+    #[arg(long, default_value_t = 0.0)]
+    fault_rate: f64,
+    /// An allowed extProfile key (ext_...); repeat for more.
+    #[arg(long = "ext-key", value_name = "KEY")]
+    ext_keys: Vec<String>,
+    /// Members a group may hold (the real service allows 3,000).
+    #[arg(long, default_value_t = sandbox::DEFAULT_MAX_MEMBERS)]
+    max_members: usize,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_tracing();
+    match cli.command {
+        Some(Command::Sandbox(args)) => match run_sandbox(args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("groupdesk sandbox: {e:#}");
+                ExitCode::FAILURE
+            }
+        },
+        None => {
+            eprintln!(
+                "groupdesk: the console window is not part of this build yet.\n\
+                 Run `groupdesk sandbox` to serve the local group API, or `groupdesk --help`."
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("GROUPDESK_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("groupdesk=info,warn"));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+}
+
+fn run_sandbox(args: SandboxArgs) -> anyhow::Result<()> {
+    let demo_secret = args.app_secret.is_none();
+    let mut config = sandbox::Config::new(args.data_dir.unwrap_or_else(sandbox::default_data_dir));
+    config.addr = args.addr;
+    config.app_key = args.app_key;
+    if let Some(secret) = args.app_secret {
+        config.app_secret = SecretString::from(secret);
+    }
+    config.seed = args.seed;
+    config.rate_limit = args.rate_limit;
+    config.latency = Duration::from_millis(args.latency_ms);
+    config.fault_rate = args.fault_rate;
+    config.ext_keys = args.ext_keys;
+    config.max_members = args.max_members;
+    config.validate()?;
+
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async move {
+        let data_dir = config.data_dir.clone();
+        let app_key = config.app_key.clone();
+        let secret_note = if demo_secret {
+            format!("App Secret: {} (public demo secret)", config.app_secret.expose_secret())
+        } else {
+            "App Secret: as given (not shown)".to_owned()
+        };
+        let sandbox = Sandbox::start(config).await?;
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "listening on {}", sandbox.base_url())?;
+        writeln!(out, "data directory: {}{}", data_dir.display(), if sandbox.seeded() { " (new: seeded with demo data)" } else { "" })?;
+        writeln!(out, "App Key: {app_key}")?;
+        writeln!(out, "{secret_note}")?;
+        out.flush()?;
+        drop(out);
+        shutdown_signal().await;
+        tracing::info!("shutting down");
+        sandbox.shutdown().await;
+        anyhow::Ok(())
+    })
+}
+
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut term = signal(SignalKind::terminate()).expect("SIGTERM handler");
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tokio::signal::ctrl_c().await;
+}

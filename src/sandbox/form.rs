@@ -1,0 +1,144 @@
+//! Form-body parsing that tolerates what the official SDKs really send (reference §1, §7.1):
+//! repeated keys, comma-joined lists, raw unencoded UTF-8, empty values and `group[ID]` keys.
+
+use super::error::{WireError, WireResult};
+
+/// The decoded parameters of one request, in the order they were sent.
+#[derive(Debug, Default, Clone)]
+pub struct Params {
+    pairs: Vec<(String, String)>,
+}
+
+impl Params {
+    pub fn parse(body: &[u8]) -> Self {
+        // `form_urlencoded` decodes `%XX` and `+`, leaves raw bytes (the Python SDK sends unencoded
+        // UTF-8) and a stray `%` alone, and never fails.
+        let pairs = form_urlencoded::parse(body)
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        Self { pairs }
+    }
+
+    /// The first non-empty value of `name`. An empty value (`pageToken=`) counts as absent, as
+    /// the Java SDK sends blank optional fields.
+    pub fn opt(&self, name: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .find(|(k, v)| k == name && !v.is_empty())
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Whether `name` was sent at all, even empty.
+    pub fn present(&self, name: &str) -> bool {
+        self.pairs.iter().any(|(k, _)| k == name)
+    }
+
+    pub fn req(&self, name: &str) -> WireResult<&str> {
+        self.opt(name)
+            .ok_or_else(|| WireError::param(format!("{name} is required")))
+    }
+
+    /// All values of a repeated key (legacy style: `userId=a&userId=b`), empty ones dropped.
+    pub fn repeated(&self, name: &str) -> Vec<String> {
+        self.pairs
+            .iter()
+            .filter(|(k, v)| k == name && !v.is_empty())
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    /// A list parameter of the entrust family: repeated keys, comma-joined values, or a mix of
+    /// both; whitespace around items trimmed, empty items and duplicates dropped (first wins).
+    pub fn list(&self, names: &[&str]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (k, v) in &self.pairs {
+            if !names.contains(&k.as_str()) {
+                continue;
+            }
+            for item in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                if !out.iter().any(|x| x == item) {
+                    out.push(item.to_owned());
+                }
+            }
+        }
+        out
+    }
+
+    /// An optional integer; present but not a number is a parameter error naming the field.
+    pub fn int(&self, name: &str) -> WireResult<Option<i64>> {
+        match self.opt(name) {
+            None => Ok(None),
+            Some(v) => v.trim().parse::<i64>().map(Some).map_err(|_| {
+                WireError::bad(1501, format!("{name} must be an integer (got {v:?})"))
+            }),
+        }
+    }
+
+    /// An optional integer restricted to `lo..=hi`.
+    pub fn int_in(&self, name: &str, lo: i64, hi: i64) -> WireResult<Option<i64>> {
+        match self.int(name)? {
+            Some(n) if n < lo || n > hi => Err(WireError::param(format!(
+                "{name} must be between {lo} and {hi} (got {n})"
+            ))),
+            other => Ok(other),
+        }
+    }
+
+    /// A 0/1 flag; booleans spelled `true`/`false` are accepted too.
+    pub fn flag(&self, name: &str, default: bool) -> WireResult<bool> {
+        match self.opt(name) {
+            None => Ok(default),
+            Some("1") | Some("true") => Ok(true),
+            Some("0") | Some("false") => Ok(false),
+            Some(v) => Err(WireError::param(format!("{name} must be 0 or 1 (got {v:?})"))),
+        }
+    }
+
+    /// The `group[ID]=name` pairs of `/group/sync.json`, whether the brackets came encoded or not.
+    pub fn bracketed(&self, prefix: &str) -> Vec<(String, String)> {
+        let open = format!("{prefix}[");
+        self.pairs
+            .iter()
+            .filter_map(|(k, v)| {
+                let inner = k.strip_prefix(&open)?.strip_suffix(']')?;
+                Some((inner.to_owned(), v.clone()))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_accept_both_styles_and_mixtures() {
+        let p = Params::parse(b"userIds=a,b&userIds=c&userIds=&userIds=b, d");
+        assert_eq!(p.list(&["userIds"]), ["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn raw_utf8_and_spaces_survive() {
+        let p = Params::parse("groupName=Group Name 测试&userId=u 2".as_bytes());
+        assert_eq!(p.opt("groupName"), Some("Group Name 测试"));
+        assert_eq!(p.repeated("userId"), ["u 2"]);
+    }
+
+    #[test]
+    fn sync_keys_encoded_or_not() {
+        let p = Params::parse(b"userId=u1&group[g1]=N1&group%5Bg2%5D=N%202");
+        assert_eq!(
+            p.bracketed("group"),
+            [("g1".to_owned(), "N1".to_owned()), ("g2".to_owned(), "N 2".to_owned())]
+        );
+    }
+
+    #[test]
+    fn empty_values_are_absent() {
+        let p = Params::parse(b"pageToken=&size=10");
+        assert_eq!(p.opt("pageToken"), None);
+        assert!(p.present("pageToken"));
+        assert_eq!(p.int("size").unwrap(), Some(10));
+        assert!(p.int("x").unwrap().is_none());
+    }
+}
