@@ -111,12 +111,15 @@ fn run_sandbox(args: SandboxArgs) -> anyhow::Result<()> {
             "App Secret: as given (not shown)".to_owned()
         };
         let sandbox = Sandbox::start(config).await?;
+        // Best effort: a closed stdout (a script that read only the first line) must not stop
+        // the server.
         let mut out = std::io::stdout().lock();
-        writeln!(out, "listening on {}", sandbox.base_url())?;
-        writeln!(out, "data directory: {}{}", data_dir.display(), if sandbox.seeded() { " (new: seeded with demo data)" } else { "" })?;
-        writeln!(out, "App Key: {app_key}")?;
-        writeln!(out, "{secret_note}")?;
-        out.flush()?;
+        let _ = writeln!(out, "listening on {}", sandbox.base_url());
+        let seeded = if sandbox.seeded() { " (new: seeded with demo data)" } else { "" };
+        let _ = writeln!(out, "data directory: {}{seeded}", data_dir.display());
+        let _ = writeln!(out, "App Key: {app_key}");
+        let _ = writeln!(out, "{secret_note}");
+        let _ = out.flush();
         drop(out);
         shutdown_signal().await;
         tracing::info!("shutting down");

@@ -1,0 +1,10 @@
+//! Integration tests of `groupdesk sandbox`: every test talks to a real sandbox process started
+//! on port 0 over loopback.
+
+mod auth;
+mod common;
+mod entrust;
+mod legacy;
+mod lifecycle;
+mod limits;
+mod python_sdk;
