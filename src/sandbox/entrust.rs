@@ -404,13 +404,6 @@ pub fn import(ctx: &Ctx, p: &Params) -> WireResult<Value> {
     Ok(ok())
 }
 
-fn admin_count(ctx: &Ctx, gid: &str) -> WireResult<i64> {
-    Ok(ctx
-        .tx
-        .prepare_cached("SELECT COUNT(*) FROM members WHERE group_id = ?1 AND role = 2")?
-        .query_row([gid], |r| r.get(0))?)
-}
-
 /// 11. `/entrust/group/manager/add.json`
 pub fn manager_add(ctx: &Ctx, p: &Params) -> WireResult<Value> {
     let gid = gid(p)?;
@@ -432,7 +425,7 @@ pub fn manager_add(ctx: &Ctx, p: &Params) -> WireResult<Value> {
         return Err(WireError::bad(25418, format!("userIds: not members of group {gid}: {}", outsiders.join(",")))
             .with("userIds", json!(outsiders)));
     }
-    let current = admin_count(ctx, gid)?;
+    let current = ctx.count_role(gid, ROLE_ADMIN)?;
     if current + promote.len() as i64 > ADMINS_MAX {
         return Err(WireError::bad(
             25419,
@@ -502,10 +495,7 @@ pub fn member_query(ctx: &Ctx, p: &Params) -> WireResult<Value> {
     let desc = order(p)?;
     let cursor = p.opt("pageToken").map(page_token::decode).transpose()?;
     ctx.hosted_group(gid)?;
-    let total: i64 = ctx
-        .tx
-        .prepare_cached("SELECT COUNT(*) FROM members WHERE group_id = ?1 AND (?2 = 0 OR role = ?2)")?
-        .query_row(rusqlite::params![gid, kind], |r| r.get(0))?;
+    let total = ctx.count_role(gid, kind)?;
     let sql = if desc {
         "SELECT user_id, nickname, role, join_time, extra FROM members \
          WHERE group_id = ?1 AND (?2 = 0 OR role = ?2) AND (?3 IS NULL OR (join_time, user_id) < (?3, ?4)) \

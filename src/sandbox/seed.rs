@@ -242,6 +242,7 @@ pub fn demo(conn: &Connection, app_key: &str, now: i64) -> anyhow::Result<()> {
             m.add(&gid, &user_id(n), 1, "", "", created + rng.random_range(0..day * 300))?;
         }
     }
+    super::store::recount_members(conn)?;
     // One user muted in all groups.
     conn.execute(
         "INSERT INTO gags(group_id, user_id, start_ms, end_ms) VALUES('', ?1, ?2, ?3)",

@@ -25,7 +25,9 @@ CREATE TABLE IF NOT EXISTS groups(
     profile     TEXT NOT NULL DEFAULT '{}',
     ext         TEXT NOT NULL DEFAULT '{}',
     permissions TEXT NOT NULL DEFAULT '{}',
-    create_time INTEGER NOT NULL
+    create_time INTEGER NOT NULL,
+    -- kept by Ctx::add_member / Ctx::remove_member, so counts never scan 3,000 rows
+    member_count INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS groups_by_time ON groups(hosted, create_time, group_id);
 -- role: 1 member, 2 admin, 3 owner (legacy members are 1).
@@ -38,7 +40,9 @@ CREATE TABLE IF NOT EXISTS members(
     join_time INTEGER NOT NULL,
     PRIMARY KEY(group_id, user_id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS members_by_time ON members(group_id, join_time, user_id);
+-- Covering index for member pages (no lookup into the table per row).
+CREATE INDEX IF NOT EXISTS members_by_time ON members(group_id, join_time, user_id, role, nickname, extra);
+CREATE INDEX IF NOT EXISTS members_by_role ON members(group_id, role);
 CREATE INDEX IF NOT EXISTS members_by_user ON members(user_id, join_time, group_id);
 -- Member mutes; group_id '' = muted in all groups. end_ms NULL = permanent.
 CREATE TABLE IF NOT EXISTS gags(
@@ -161,10 +165,21 @@ fn open_connection(path: &Path) -> anyhow::Result<(Connection, bool)> {
          PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY;",
     )?;
     conn.execute_batch(SCHEMA)?;
+    // Every handler uses cached statements; keep them all (the default cache holds 16).
+    conn.set_prepared_statement_cache_capacity(256);
     let initialised: Option<String> = conn
         .query_row("SELECT v FROM meta WHERE k='initialised'", [], |r| r.get(0))
         .optional()?;
     Ok((conn, !existed || initialised.is_none()))
+}
+
+/// Recomputes every group's member count (after bulk inserts that bypass [`Ctx::add_member`]).
+pub fn recount_members(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE groups SET member_count = (SELECT COUNT(*) FROM members m WHERE m.group_id = groups.group_id)",
+        [],
+    )?;
+    Ok(())
 }
 
 /// Marks the database as initialised so a restart never seeds it again.
@@ -238,8 +253,31 @@ impl Ctx<'_> {
     }
 
     pub fn member_count(&self, group_id: &str) -> WireResult<i64> {
-        let mut st = self.tx.prepare_cached("SELECT COUNT(*) FROM members WHERE group_id = ?1")?;
-        Ok(st.query_row([group_id], |r| r.get(0))?)
+        let mut st = self
+            .tx
+            .prepare_cached("SELECT member_count FROM groups WHERE group_id = ?1")?;
+        Ok(st.query_row([group_id], |r| r.get(0)).optional()?.unwrap_or(0))
+    }
+
+    /// Members with `role` (0 = all), without scanning the membership.
+    pub fn count_role(&self, group_id: &str, role: i64) -> WireResult<i64> {
+        let mut by_role = self
+            .tx
+            .prepare_cached("SELECT COUNT(*) FROM members WHERE group_id = ?1 AND role = ?2")?;
+        let mut count = |r: i64| -> WireResult<i64> { Ok(by_role.query_row(rusqlite::params![group_id, r], |x| x.get(0))?) };
+        Ok(match role {
+            0 => self.member_count(group_id)?,
+            // Regular members are what is left once admins and the owner are counted.
+            1 => self.member_count(group_id)? - count(2)? - count(3)?,
+            r => count(r)?,
+        })
+    }
+
+    fn bump_count(&self, group_id: &str, delta: i64) -> WireResult<()> {
+        self.tx
+            .prepare_cached("UPDATE groups SET member_count = member_count + ?2 WHERE group_id = ?1")?
+            .execute(rusqlite::params![group_id, delta])?;
+        Ok(())
     }
 
     /// The member's role, if they are a member.
@@ -255,7 +293,11 @@ impl Ctx<'_> {
         let mut st = self.tx.prepare_cached(
             "INSERT OR IGNORE INTO members(group_id, user_id, role, join_time) VALUES(?1, ?2, ?3, ?4)",
         )?;
-        Ok(st.execute(params![group_id, user_id, role, self.now_ms])? > 0)
+        let added = st.execute(params![group_id, user_id, role, self.now_ms])? > 0;
+        if added {
+            self.bump_count(group_id, 1)?;
+        }
+        Ok(added)
     }
 
     pub fn remove_member(&self, group_id: &str, user_id: &str) -> WireResult<bool> {
@@ -263,6 +305,9 @@ impl Ctx<'_> {
             .tx
             .prepare_cached("DELETE FROM members WHERE group_id = ?1 AND user_id = ?2")?;
         let removed = st.execute([group_id, user_id])? > 0;
+        if removed {
+            self.bump_count(group_id, -1)?;
+        }
         // What belongs to the membership itself goes with it.
         self.tx
             .prepare_cached("DELETE FROM remark_names WHERE group_id = ?1 AND user_id = ?2")?
