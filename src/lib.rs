@@ -4,4 +4,6 @@
 //! * [`sandbox`] — a wire-compatible local server of the group Server API on SQLite; no UI.
 
 pub mod api;
+pub mod cli;
+pub mod csv_io;
 pub mod sandbox;

@@ -8,12 +8,15 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
+use groupdesk::cli::{self, AllowlistCmd, Connection, GroupsCmd, MembersCmd, MuteAllCmd};
 use groupdesk::sandbox::{self, Sandbox, Seed};
 use secrecy::{ExposeSecret, SecretString};
 
 #[derive(Parser)]
 #[command(name = "groupdesk", version, about = "Console for RongCloud IM groups, and its local sandbox server")]
 struct Cli {
+    #[command(flatten)]
+    connection: Connection,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -22,6 +25,18 @@ struct Cli {
 enum Command {
     /// Serve a local, wire-compatible RongCloud group Server API backed by SQLite.
     Sandbox(SandboxArgs),
+    /// List and show groups.
+    #[command(subcommand)]
+    Groups(GroupsCmd),
+    /// List, export, kick, mute and unmute members.
+    #[command(subcommand)]
+    Members(MembersCmd),
+    /// The mute-all allowlist of a group.
+    #[command(subcommand)]
+    Allowlist(AllowlistCmd),
+    /// Switch mute-all on or off.
+    #[command(subcommand, name = "mute-all")]
+    MuteAll(MuteAllCmd),
 }
 
 #[derive(Args)]
@@ -69,6 +84,10 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some(Command::Groups(cmd)) => headless(&cli.connection, |c| async move { cli::groups(&c, cmd).await }),
+        Some(Command::Members(cmd)) => headless(&cli.connection, |c| async move { cli::members(&c, cmd).await }),
+        Some(Command::Allowlist(cmd)) => headless(&cli.connection, |c| async move { cli::allowlist(&c, cmd).await }),
+        Some(Command::MuteAll(cmd)) => headless(&cli.connection, |c| async move { cli::mute_all(&c, cmd).await }),
         None => {
             eprintln!(
                 "groupdesk: the console window is not part of this build yet.\n\
@@ -77,6 +96,25 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Runs one headless command on a fresh runtime with the connection from the global options.
+fn headless<F, Fut>(connection: &Connection, run: F) -> ExitCode
+where
+    F: FnOnce(groupdesk::api::Client) -> Fut,
+    Fut: std::future::Future<Output = Result<ExitCode, cli::CliError>>,
+{
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("groupdesk: cannot start: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    cli::exit(runtime.block_on(async {
+        let client = cli::connect(connection)?;
+        run(client).await
+    }))
 }
 
 fn init_tracing() {

@@ -1,0 +1,503 @@
+//! Bulk work on lists of users: lists longer than an endpoint's per-call maximum are split into
+//! chunks and sent concurrently (the rate limiter paces them), and every item gets exactly one
+//! outcome: done, failed (code, message, request id) or skipped (reason). Also: paged queries
+//! as streams, and whole member lists assembled as fast as the API allows.
+
+use std::collections::{HashMap, HashSet};
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use futures::{Stream, StreamExt, TryStreamExt};
+use serde::Serialize;
+use tokio_util::sync::CancellationToken;
+
+use super::check;
+use super::client::Client;
+use super::error::{ApiError, ErrorKind};
+use super::limits;
+use super::types::*;
+
+/// What happened to one item of a bulk operation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "lowercase")]
+pub enum Outcome {
+    Done,
+    Failed { code: Option<u32>, message: String, request_id: Option<String> },
+    Skipped { reason: String },
+}
+
+impl Outcome {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Done => "done",
+            Self::Failed { .. } => "failed",
+            Self::Skipped { .. } => "skipped",
+        }
+    }
+
+    fn failed(e: &ApiError) -> Self {
+        Self::Failed { code: e.code, message: e.message.clone(), request_id: e.request_id.clone() }
+    }
+
+    fn skipped(reason: impl Into<String>) -> Self {
+        Self::Skipped { reason: reason.into() }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ItemOutcome {
+    pub user_id: String,
+    #[serde(flatten)]
+    pub outcome: Outcome,
+}
+
+/// Counts so far, reported after every chunk.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub total: usize,
+    pub finished: usize,
+    pub done: usize,
+    pub failed: usize,
+    pub skipped: usize,
+}
+
+pub type ProgressFn = Arc<dyn Fn(Progress) + Send + Sync>;
+
+/// Progress reporting and cancellation for a bulk operation.
+#[derive(Clone, Default)]
+pub struct Control {
+    pub progress: Option<ProgressFn>,
+    pub cancel: CancellationToken,
+}
+
+/// One outcome per item, in the order the items were given.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct BulkReport {
+    pub items: Vec<ItemOutcome>,
+}
+
+impl BulkReport {
+    pub fn count(&self, label: &str) -> usize {
+        self.items.iter().filter(|i| i.outcome.label() == label).count()
+    }
+    pub fn all_done(&self) -> bool {
+        self.items.iter().all(|i| i.outcome == Outcome::Done)
+    }
+    pub fn any_failed(&self) -> bool {
+        self.items.iter().any(|i| matches!(i.outcome, Outcome::Failed { .. }))
+    }
+    pub fn outcome_of(&self, user: &str) -> Option<&Outcome> {
+        self.items.iter().find(|i| i.user_id == user).map(|i| &i.outcome)
+    }
+}
+
+/// Trims, drops blanks, and sorts the list into items to send and items already decided
+/// (duplicates and invalid ids are skipped with the reason).
+pub fn prepare(path: &str, ids: &[String]) -> (Vec<String>, Vec<ItemOutcome>) {
+    let mut seen = HashSet::new();
+    let mut send = Vec::new();
+    let mut decided = Vec::new();
+    for raw in ids {
+        let id = raw.trim();
+        if id.is_empty() {
+            continue;
+        }
+        if !seen.insert(id.to_owned()) {
+            decided.push(ItemOutcome { user_id: id.to_owned(), outcome: Outcome::skipped("duplicate in the list") });
+            continue;
+        }
+        match check::user_id(path, "userId", id) {
+            Ok(()) => send.push(id.to_owned()),
+            Err(e) => decided.push(ItemOutcome { user_id: id.to_owned(), outcome: Outcome::skipped(format!("invalid user id: {}", e.message)) }),
+        }
+    }
+    (send, decided)
+}
+
+struct Tally {
+    ctl: Control,
+    total: usize,
+    finished: AtomicUsize,
+    done: AtomicUsize,
+    failed: AtomicUsize,
+    skipped: AtomicUsize,
+}
+
+impl Tally {
+    fn new(ctl: &Control, total: usize) -> Self {
+        Self { ctl: ctl.clone(), total, finished: 0.into(), done: 0.into(), failed: 0.into(), skipped: 0.into() }
+    }
+    fn record(&self, outcomes: &[ItemOutcome]) {
+        for o in outcomes {
+            match o.outcome {
+                Outcome::Done => &self.done,
+                Outcome::Failed { .. } => &self.failed,
+                Outcome::Skipped { .. } => &self.skipped,
+            }
+            .fetch_add(1, Ordering::Relaxed);
+        }
+        self.finished.fetch_add(outcomes.len(), Ordering::Relaxed);
+        if let Some(p) = &self.ctl.progress {
+            p(Progress {
+                total: self.total,
+                finished: self.finished.load(Ordering::Relaxed),
+                done: self.done.load(Ordering::Relaxed),
+                failed: self.failed.load(Ordering::Relaxed),
+                skipped: self.skipped.load(Ordering::Relaxed),
+            });
+        }
+    }
+}
+
+/// A group as bulk work sees it.
+#[derive(Clone, Debug)]
+pub enum GroupKind {
+    Hosted(Box<GroupInfo>),
+    /// A legacy group, with its member ids.
+    Legacy(HashSet<String>),
+}
+
+impl Client {
+    /// Runs `call` on chunks of at most `per_call` items, `bulk_concurrency` at a time. `call`
+    /// answers the items the server left out, with a reason; the rest of a chunk is done.
+    pub async fn run_chunks<F, Fut>(&self, items: Vec<String>, per_call: usize, ctl: &Control, tally_total: usize, decided: Vec<ItemOutcome>, call: F) -> BulkReport
+    where
+        F: Fn(Vec<String>) -> Fut,
+        Fut: Future<Output = Result<Vec<(String, String)>, ApiError>>,
+    {
+        let order: Vec<String> = decided.iter().map(|d| d.user_id.clone()).chain(items.iter().cloned()).collect();
+        let tally = Tally::new(ctl, tally_total.max(order.len()));
+        tally.record(&decided);
+        let chunks: Vec<Vec<String>> = items.chunks(per_call.max(1)).map(<[String]>::to_vec).collect();
+        let results: Vec<ItemOutcome> = futures::stream::iter(chunks)
+            .map(|chunk| {
+                let tally = &tally;
+                let call = &call;
+                async move {
+                    let outcomes: Vec<ItemOutcome> = if ctl.cancel.is_cancelled() {
+                        chunk.into_iter().map(|u| ItemOutcome { user_id: u, outcome: Outcome::skipped("cancelled") }).collect()
+                    } else {
+                        match call(chunk.clone()).await {
+                            Ok(left_out) => {
+                                let left: HashMap<String, String> = left_out.into_iter().collect();
+                                chunk
+                                    .into_iter()
+                                    .map(|u| {
+                                        let outcome = match left.get(&u) {
+                                            Some(reason) => Outcome::skipped(reason.clone()),
+                                            None => Outcome::Done,
+                                        };
+                                        ItemOutcome { user_id: u, outcome }
+                                    })
+                                    .collect()
+                            }
+                            Err(e) => chunk.into_iter().map(|u| ItemOutcome { user_id: u, outcome: Outcome::failed(&e) }).collect(),
+                        }
+                    };
+                    tally.record(&outcomes);
+                    futures::stream::iter(outcomes)
+                }
+            })
+            .buffer_unordered(self.config().bulk_concurrency.max(1))
+            .flatten()
+            .collect()
+            .await;
+        let mut by_user: HashMap<String, Outcome> = decided.into_iter().chain(results).map(|o| (o.user_id, o.outcome)).collect();
+        // The first occurrence of a duplicate carries the real outcome; later ones were skipped.
+        let mut items = Vec::with_capacity(order.len());
+        let mut first = HashSet::new();
+        for u in order {
+            let outcome = if first.insert(u.clone()) {
+                by_user.remove(&u).unwrap_or_else(|| Outcome::skipped("duplicate in the list"))
+            } else {
+                Outcome::skipped("duplicate in the list")
+            };
+            items.push(ItemOutcome { user_id: u, outcome });
+        }
+        BulkReport { items }
+    }
+
+    /// Whether the group is hosted (with its profile) or legacy (with its members).
+    pub async fn group_kind(&self, group_id: &str) -> Result<GroupKind, ApiError> {
+        match self.group_info(group_id).await? {
+            Some(info) => Ok(GroupKind::Hosted(Box::new(info))),
+            None => Ok(GroupKind::Legacy(self.group_members(group_id).await?.into_iter().collect())),
+        }
+    }
+
+    /// Roles of the listed users who are members of a hosted group (chunked specific queries).
+    pub async fn membership(&self, group_id: &str, users: &[String]) -> Result<HashMap<String, MemberRole>, ApiError> {
+        let chunks: Vec<&[String]> = users.chunks(limits::ENTRUST_USERS_PER_CALL).collect();
+        let found: Vec<Vec<Member>> = futures::stream::iter(chunks)
+            .map(|c| self.members_by_id(group_id, c))
+            .buffer_unordered(self.config().bulk_concurrency.max(1))
+            .try_collect()
+            .await?;
+        Ok(found.into_iter().flatten().map(|m| (m.user_id, m.role)).collect())
+    }
+
+    /// Splits `users` into those to act on and skipped ones: the owner (never acted on by a
+    /// bulk operation) and, when `members_only`, users who are not members.
+    async fn screen(&self, path: &str, group_id: &str, users: &[String], members_only: bool) -> Result<(GroupKind, Vec<String>, Vec<ItemOutcome>), ApiError> {
+        check::group_id(path, "groupId", group_id)?;
+        let (send, mut decided) = prepare(path, users);
+        let kind = self.group_kind(group_id).await?;
+        let (owner, members): (Option<String>, Option<HashSet<String>>) = match &kind {
+            GroupKind::Hosted(info) => {
+                let m = if members_only { Some(self.membership(group_id, &send).await?.into_keys().collect()) } else { None };
+                (Some(info.owner.clone()), m)
+            }
+            GroupKind::Legacy(m) => (None, members_only.then(|| m.clone())),
+        };
+        let mut act = Vec::new();
+        for u in send {
+            if owner.as_deref() == Some(u.as_str()) {
+                decided.push(ItemOutcome { user_id: u, outcome: Outcome::skipped("group owner: transfer ownership first") });
+            } else if members.as_ref().is_some_and(|m| !m.contains(&u)) {
+                decided.push(ItemOutcome { user_id: u, outcome: Outcome::skipped("not a member of the group") });
+            } else {
+                act.push(u);
+            }
+        }
+        Ok((kind, act, decided))
+    }
+
+    fn failed_report(users: &[String], e: &ApiError) -> BulkReport {
+        BulkReport { items: users.iter().map(|u| ItemOutcome { user_id: u.clone(), outcome: Outcome::failed(e) }).collect() }
+    }
+
+    /// Mutes members for `minutes` (0 = permanent), 20 per call. The owner and non-members are
+    /// skipped with the reason.
+    pub async fn mute_members(&self, group_id: &str, users: &[String], minutes: u32, ctl: &Control) -> BulkReport {
+        const P: &str = "/group/user/gag/add.json";
+        if minutes > limits::MUTE_MINUTES_MAX {
+            return Self::failed_report(users, &ApiError::invalid(P, "minutes", format!("at most {} (30 days; 0 = permanent), got {minutes}", limits::MUTE_MINUTES_MAX)));
+        }
+        let (_, act, decided) = match self.screen(P, group_id, users, true).await {
+            Ok(s) => s,
+            Err(e) => return Self::failed_report(users, &e),
+        };
+        self.run_chunks(act, limits::GAG_PER_CALL, ctl, users.len(), decided, |c| async move {
+            self.mute(Some(group_id), &c, minutes).await.map(|_| Vec::new())
+        })
+        .await
+    }
+
+    /// Unmutes users, 20 per call (anyone may be unmuted, members or not).
+    pub async fn unmute_members(&self, group_id: &str, users: &[String], ctl: &Control) -> BulkReport {
+        const P: &str = "/group/user/gag/rollback.json";
+        if let Err(e) = check::group_id(P, "groupId", group_id) {
+            return Self::failed_report(users, &e);
+        }
+        let (send, decided) = prepare(P, users);
+        self.run_chunks(send, limits::GAG_PER_CALL, ctl, users.len(), decided, |c| async move {
+            self.unmute(Some(group_id), &c).await.map(|_| Vec::new())
+        })
+        .await
+    }
+
+    /// Removes members: hosted groups 100 per call with the keep/remove options, legacy groups
+    /// 1000 per call. The owner and non-members are skipped with the reason.
+    pub async fn kick_members(&self, group_id: &str, users: &[String], o: LeaveOptions, ctl: &Control) -> BulkReport {
+        const P: &str = "/entrust/group/member/kick.json";
+        let (kind, act, decided) = match self.screen(P, group_id, users, true).await {
+            Ok(s) => s,
+            Err(e) => return Self::failed_report(users, &e),
+        };
+        match kind {
+            GroupKind::Hosted(_) => {
+                self.run_chunks(act, limits::ENTRUST_USERS_PER_CALL, ctl, users.len(), decided, |c| async move {
+                    self.kick(group_id, &c, o).await.map(|_| Vec::new())
+                })
+                .await
+            }
+            GroupKind::Legacy(_) => {
+                self.run_chunks(act, limits::LEGACY_MEMBERS_PER_CALL, ctl, users.len(), decided, |c| async move {
+                    self.group_quit(group_id, &c).await.map(|_| Vec::new())
+                })
+                .await
+            }
+        }
+    }
+
+    /// Adds members: hosted groups 100 per call (existing members skipped; a lost answer is
+    /// reconciled by reading membership back, and only users still missing are sent again),
+    /// legacy groups 1000 per call.
+    pub async fn add_members(&self, group_id: &str, users: &[String], ctl: &Control) -> BulkReport {
+        const P: &str = "/entrust/group/join.json";
+        if let Err(e) = check::group_id(P, "groupId", group_id) {
+            return Self::failed_report(users, &e);
+        }
+        let (send, mut decided) = prepare(P, users);
+        let kind = match self.group_kind(group_id).await {
+            Ok(k) => k,
+            Err(e) => return Self::failed_report(users, &e),
+        };
+        match kind {
+            GroupKind::Hosted(_) => {
+                let existing = match self.membership(group_id, &send).await {
+                    Ok(m) => m,
+                    Err(e) => return Self::failed_report(users, &e),
+                };
+                let mut act = Vec::new();
+                for u in send {
+                    if existing.contains_key(&u) {
+                        decided.push(ItemOutcome { user_id: u, outcome: Outcome::skipped("already a member") });
+                    } else {
+                        act.push(u);
+                    }
+                }
+                self.run_chunks(act, limits::ENTRUST_USERS_PER_CALL, ctl, users.len(), decided, |c| async move {
+                    self.join_reconciled(group_id, c).await
+                })
+                .await
+            }
+            GroupKind::Legacy(_) => {
+                self.run_chunks(send, limits::LEGACY_MEMBERS_PER_CALL, ctl, users.len(), decided, |c| async move {
+                    self.group_join(group_id, &c, None).await.map(|_| Vec::new())
+                })
+                .await
+            }
+        }
+    }
+
+    /// Hosted join that survives lost answers: after an ambiguous failure, reads membership
+    /// back and sends only the users still missing (at most a few rounds).
+    async fn join_reconciled(&self, group_id: &str, mut users: Vec<String>) -> Result<Vec<(String, String)>, ApiError> {
+        let mut last_error = None;
+        for _ in 0..=self.config().max_retries {
+            match self.join_group(group_id, &users).await {
+                Ok(_) => return Ok(Vec::new()),
+                Err(e) if e.is_ambiguous() => {
+                    let now = self.membership(group_id, &users).await?;
+                    users.retain(|u| !now.contains_key(u));
+                    if users.is_empty() {
+                        return Ok(Vec::new());
+                    }
+                    last_error = Some(e);
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Err(last_error.unwrap_or_else(|| ApiError::transport("/entrust/group/join.json", "", "join did not complete")))
+    }
+
+    /// Adds users to the mute-all allowlist, 20 per call.
+    pub async fn allowlist_add_users(&self, group_id: &str, users: &[String], ctl: &Control) -> BulkReport {
+        self.allowlist_bulk(group_id, users, ctl, true).await
+    }
+
+    /// Removes users from the mute-all allowlist, 20 per call.
+    pub async fn allowlist_remove_users(&self, group_id: &str, users: &[String], ctl: &Control) -> BulkReport {
+        self.allowlist_bulk(group_id, users, ctl, false).await
+    }
+
+    async fn allowlist_bulk(&self, group_id: &str, users: &[String], ctl: &Control, add: bool) -> BulkReport {
+        const P: &str = "/group/user/ban/whitelist/add.json";
+        if let Err(e) = check::group_id(P, "groupId", group_id) {
+            return Self::failed_report(users, &e);
+        }
+        let (send, decided) = prepare(P, users);
+        self.run_chunks(send, limits::GAG_PER_CALL, ctl, users.len(), decided, |c| async move {
+            if add { self.allowlist_add(group_id, &c).await } else { self.allowlist_remove(group_id, &c).await }.map(|_| Vec::new())
+        })
+        .await
+    }
+
+    /// Profiles of any number of hosted groups (50 per call, concurrently).
+    pub async fn group_profiles_all(&self, group_ids: &[String]) -> Result<Vec<GroupInfo>, ApiError> {
+        let pages: Vec<Vec<GroupInfo>> = futures::stream::iter(group_ids.chunks(limits::PROFILE_QUERY_MAX))
+            .map(|c| self.group_profiles(c))
+            .buffered(self.config().bulk_concurrency.max(1))
+            .try_collect()
+            .await?;
+        Ok(pages.into_iter().flatten().collect())
+    }
+
+    /// Pages of a hosted group's members, as a stream.
+    pub fn member_pages<'a>(&'a self, group_id: &'a str, role: RoleFilter, order: Order, size: u32) -> impl Stream<Item = Result<MemberPage, ApiError>> + 'a {
+        futures::stream::try_unfold(Some(String::new()), move |token| async move {
+            let Some(token) = token else { return Ok(None) };
+            let page = self.member_page(group_id, role, &token, size, order).await?;
+            let next = (!page.page_token.is_empty()).then(|| page.page_token.clone());
+            Ok(Some((page, next)))
+        })
+    }
+
+    /// Every member of a hosted group. Pages are fetched from both ends at once (ascending and
+    /// descending by join time) until they meet, halving the sequential round trips.
+    pub async fn all_members(&self, group_id: &str, progress: Option<&(dyn Fn(usize, usize) + Send + Sync)>) -> Result<Vec<Member>, ApiError> {
+        let size = limits::MEMBER_PAGE_MAX;
+        let (mut asc, mut desc) = futures::try_join!(
+            self.member_page(group_id, RoleFilter::All, "", size, Order::Ascending),
+            self.member_page(group_id, RoleFilter::All, "", size, Order::Descending),
+        )?;
+        let total = asc.total_count.max(0) as usize;
+        let mut seen: HashMap<String, Member> = HashMap::with_capacity(total);
+        loop {
+            let mut met = false;
+            for m in asc.members.drain(..) {
+                seen.insert(m.user_id.clone(), m);
+            }
+            for m in desc.members.drain(..) {
+                met |= seen.insert(m.user_id.clone(), m).is_some();
+            }
+            if let Some(p) = progress {
+                p(seen.len().min(total), total);
+            }
+            if met || seen.len() >= total || (asc.page_token.is_empty() && desc.page_token.is_empty()) {
+                break;
+            }
+            (asc, desc) = match (asc.page_token.is_empty(), desc.page_token.is_empty()) {
+                (false, false) => futures::try_join!(
+                    self.member_page(group_id, RoleFilter::All, &asc.page_token, size, Order::Ascending),
+                    self.member_page(group_id, RoleFilter::All, &desc.page_token, size, Order::Descending),
+                )?,
+                (false, true) => (self.member_page(group_id, RoleFilter::All, &asc.page_token, size, Order::Ascending).await?, empty_page()),
+                (true, false) => (empty_page(), self.member_page(group_id, RoleFilter::All, &desc.page_token, size, Order::Descending).await?),
+                (true, true) => unreachable!("checked above"),
+            };
+        }
+        let mut all: Vec<Member> = seen.into_values().collect();
+        all.sort_by(|a, b| a.time.cmp(&b.time).then_with(|| a.user_id.cmp(&b.user_id)));
+        Ok(all)
+    }
+
+    /// Every hosted group of the app, newest first (1000 per call).
+    pub async fn all_groups(&self) -> Result<Vec<GroupSummary>, ApiError> {
+        let mut out = Vec::new();
+        let mut token = String::new();
+        loop {
+            let page = self.group_page(&token, limits::GROUP_PAGE_MAX, Order::Descending).await?;
+            out.extend(page.groups);
+            if page.page_token.is_empty() {
+                return Ok(out);
+            }
+            token = page.page_token;
+        }
+    }
+
+    /// Every hosted group a user belongs to.
+    pub async fn all_joined(&self, user_id: &str) -> Result<Vec<JoinedGroup>, ApiError> {
+        let mut out = Vec::new();
+        let mut token = String::new();
+        loop {
+            let page = self.joined_page(user_id, RoleFilter::All, &token, limits::JOINED_PAGE_MAX, Order::Descending).await?;
+            out.extend(page.groups);
+            if page.page_token.is_empty() {
+                return Ok(out);
+            }
+            token = page.page_token;
+        }
+    }
+}
+
+fn empty_page() -> MemberPage {
+    MemberPage { total_count: 0, page_token: String::new(), members: Vec::new() }
+}
+
+/// Whether an error means the group is not hosted (legacy, 25429).
+pub fn is_not_hosted(e: &ApiError) -> bool {
+    e.kind == ErrorKind::Server && matches!(e.code, Some(25429) | Some(25410))
+}

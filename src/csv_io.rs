@@ -1,0 +1,173 @@
+//! CSV in and out: user-id lists for bulk commands, member exports, outcome reports. UTF-8,
+//! optional BOM for Excel, and every cell that a spreadsheet would read as a formula
+//! (`=`, `+`, `-`, `@`, tab, carriage return at the start) neutralised with a leading `'`.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use crate::api::bulk::{BulkReport, Outcome};
+use crate::api::types::{Member, MemberRole};
+
+/// Makes a cell safe against formula injection.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+/// Where the ids come from in an input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdList {
+    pub ids: Vec<String>,
+    /// The CSV column the ids were taken from, if the input was a CSV with a header.
+    pub column: Option<String>,
+}
+
+/// Reads user ids: a CSV with a `userId` column (any case; also `user_id`, `id`), or plain
+/// text with one id per line. Blank lines are ignored; a BOM is stripped.
+pub fn read_ids(text: &str) -> Result<IdList, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().next().unwrap_or("");
+    if first.contains(',') || first.contains('\t') || first.contains(';') {
+        let delim = [b',', b'\t', b';'].into_iter().find(|d| first.as_bytes().contains(d)).unwrap_or(b',');
+        let mut r = csv::ReaderBuilder::new().delimiter(delim).flexible(true).from_reader(text.as_bytes());
+        let headers = r.headers().map_err(|e| format!("cannot read the CSV header: {e}"))?.clone();
+        let col = headers
+            .iter()
+            .position(|h| ["userid", "user_id", "id", "user id"].contains(&h.trim().to_ascii_lowercase().as_str()))
+            .ok_or_else(|| {
+                format!("no userId column in the CSV header (found: {})", headers.iter().collect::<Vec<_>>().join(", "))
+            })?;
+        let mut ids = Vec::new();
+        for (n, rec) in r.records().enumerate() {
+            let rec = rec.map_err(|e| format!("CSV line {}: {e}", n + 2))?;
+            if let Some(v) = rec.get(col) {
+                let v = v.trim();
+                if !v.is_empty() {
+                    ids.push(v.to_owned());
+                }
+            }
+        }
+        return Ok(IdList { ids, column: Some(headers[col].to_owned()) });
+    }
+    let ids = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
+    Ok(IdList { ids, column: None })
+}
+
+pub fn read_ids_file(path: &Path) -> Result<IdList, String> {
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_to_string(&mut text))
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    read_ids(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A member row with the moderation state an export shows.
+#[derive(Debug, Clone, Default)]
+pub struct MemberRow {
+    pub user_id: String,
+    pub nickname: String,
+    pub role: Option<MemberRole>,
+    pub join_time_ms: i64,
+    pub extra: String,
+    pub muted_until: Option<String>,
+    pub allowlisted: bool,
+}
+
+impl From<&Member> for MemberRow {
+    fn from(m: &Member) -> Self {
+        Self {
+            user_id: m.user_id.clone(),
+            nickname: m.nickname.clone(),
+            role: Some(m.role),
+            join_time_ms: m.time,
+            extra: m.extra.clone(),
+            muted_until: None,
+            allowlisted: false,
+        }
+    }
+}
+
+pub const MEMBER_COLUMNS: [&str; 7] = ["userId", "nickname", "role", "joinTime", "extra", "mutedUntil", "allowlisted"];
+
+/// UTC time as `YYYY-MM-DD HH:MM:SS`, empty for 0.
+pub fn format_ms(ms: i64) -> String {
+    if ms <= 0 {
+        return String::new();
+    }
+    chrono::DateTime::from_timestamp_millis(ms).map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string()).unwrap_or_default()
+}
+
+/// Writes members as CSV with the chosen columns (all when empty).
+pub fn write_members<W: Write>(out: W, rows: &[MemberRow], columns: &[&str], bom: bool) -> std::io::Result<()> {
+    let cols: Vec<&str> = if columns.is_empty() { MEMBER_COLUMNS.to_vec() } else { columns.to_vec() };
+    let mut out = out;
+    if bom {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(&cols)?;
+    let mut cells: Vec<String> = Vec::with_capacity(cols.len());
+    for r in rows {
+        cells.clear();
+        for c in &cols {
+            let v = match *c {
+                "userId" => neutralise(&r.user_id).into_owned(),
+                "nickname" => neutralise(&r.nickname).into_owned(),
+                "role" => r.role.map(|x| x.label()).unwrap_or("member").to_owned(),
+                "joinTime" => format_ms(r.join_time_ms),
+                "extra" => neutralise(&r.extra).into_owned(),
+                "mutedUntil" => r.muted_until.clone().unwrap_or_default(),
+                "allowlisted" => if r.allowlisted { "yes" } else { "no" }.to_owned(),
+                _ => String::new(),
+            };
+            cells.push(v);
+        }
+        w.write_record(&cells)?;
+    }
+    w.flush()
+}
+
+/// Writes a bulk outcome report: one row per item.
+pub fn write_report<W: Write>(out: W, report: &BulkReport) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(["userId", "outcome", "code", "message", "requestId"])?;
+    for item in &report.items {
+        let (code, message, rid) = match &item.outcome {
+            Outcome::Done => (String::new(), String::new(), String::new()),
+            Outcome::Failed { code, message, request_id } => {
+                let explained = match code {
+                    Some(c) => format!("{message} ({})", crate::api::error::explain(*c)),
+                    None => message.clone(),
+                };
+                (code.map(|c| c.to_string()).unwrap_or_default(), explained, request_id.clone().unwrap_or_default())
+            }
+            Outcome::Skipped { reason } => (String::new(), reason.clone(), String::new()),
+        };
+        w.write_record([neutralise(&item.user_id).as_ref(), item.outcome.label(), &code, neutralise(&message).as_ref(), &rid])?;
+    }
+    w.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for bad in ["=SUM(A1)", "+1", "-2", "@cmd", "\tx", "\rx"] {
+            assert_eq!(neutralise(bad), format!("'{bad}"));
+        }
+        assert_eq!(neutralise("u1"), "u1");
+    }
+
+    #[test]
+    fn ids_from_text_and_csv() {
+        assert_eq!(read_ids("u1\n\n u2 \r\n").unwrap().ids, ["u1", "u2"]);
+        let l = read_ids("\u{feff}name,UserId\nAnn,u1\n\"B, b\",u2\n").unwrap();
+        assert_eq!(l.ids, ["u1", "u2"]);
+        assert_eq!(l.column.as_deref(), Some("UserId"));
+        assert!(read_ids("name,mail\na,b\n").unwrap_err().contains("no userId column"));
+    }
+}
