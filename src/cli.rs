@@ -176,6 +176,7 @@ pub fn connect(c: &Connection) -> Result<Client, CliError> {
             ));
         }
     };
+    endpoint.urls().map_err(CliError::Usage)?;
     let sandbox = c.base_url.as_deref().is_some_and(is_loopback);
     let app_key = match (&c.app_key, sandbox) {
         (Some(k), _) => k.clone(),

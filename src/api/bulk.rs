@@ -92,19 +92,15 @@ impl BulkReport {
     }
 }
 
-/// Trims, drops blanks, and sorts the list into items to send and items already decided
-/// (duplicates and invalid ids are skipped with the reason).
+/// Trims, drops blanks and repeats, and sorts the list into items to send and items already
+/// decided (invalid ids, skipped with the reason). Repeats get their outcome in the report.
 pub fn prepare(path: &str, ids: &[String]) -> (Vec<String>, Vec<ItemOutcome>) {
     let mut seen = HashSet::new();
     let mut send = Vec::new();
     let mut decided = Vec::new();
     for raw in ids {
         let id = raw.trim();
-        if id.is_empty() {
-            continue;
-        }
-        if !seen.insert(id.to_owned()) {
-            decided.push(ItemOutcome { user_id: id.to_owned(), outcome: Outcome::skipped("duplicate in the list") });
+        if id.is_empty() || !seen.insert(id.to_owned()) {
             continue;
         }
         match check::user_id(path, "userId", id) {
@@ -160,15 +156,21 @@ pub enum GroupKind {
 
 impl Client {
     /// Runs `call` on chunks of at most `per_call` items, `bulk_concurrency` at a time. `call`
-    /// answers the items the server left out, with a reason; the rest of a chunk is done.
-    pub async fn run_chunks<F, Fut>(&self, items: Vec<String>, per_call: usize, ctl: &Control, tally_total: usize, decided: Vec<ItemOutcome>, call: F) -> BulkReport
+    /// answers the items the server left out, with a reason; the rest of a chunk is done. The
+    /// report follows `original` (the caller's list): a repeated id is skipped as a duplicate.
+    pub async fn run_chunks<F, Fut>(&self, original: &[String], items: Vec<String>, per_call: usize, ctl: &Control, decided: Vec<ItemOutcome>, call: F) -> BulkReport
     where
         F: Fn(Vec<String>) -> Fut,
         Fut: Future<Output = Result<Vec<(String, String)>, ApiError>>,
     {
-        let order: Vec<String> = decided.iter().map(|d| d.user_id.clone()).chain(items.iter().cloned()).collect();
-        let tally = Tally::new(ctl, tally_total.max(order.len()));
+        let order: Vec<&str> = original.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+        let tally = Tally::new(ctl, order.len());
+        let repeats = order.len() - decided.len() - items.len();
+        let repeat_outcomes: Vec<ItemOutcome> = (0..repeats)
+            .map(|_| ItemOutcome { user_id: String::new(), outcome: Outcome::skipped("duplicate in the list") })
+            .collect();
         tally.record(&decided);
+        tally.record(&repeat_outcomes);
         let chunks: Vec<Vec<String>> = items.chunks(per_call.max(1)).map(<[String]>::to_vec).collect();
         let results: Vec<ItemOutcome> = futures::stream::iter(chunks)
             .map(|chunk| {
@@ -204,17 +206,13 @@ impl Client {
             .collect()
             .await;
         let mut by_user: HashMap<String, Outcome> = decided.into_iter().chain(results).map(|o| (o.user_id, o.outcome)).collect();
-        // The first occurrence of a duplicate carries the real outcome; later ones were skipped.
-        let mut items = Vec::with_capacity(order.len());
-        let mut first = HashSet::new();
-        for u in order {
-            let outcome = if first.insert(u.clone()) {
-                by_user.remove(&u).unwrap_or_else(|| Outcome::skipped("duplicate in the list"))
-            } else {
-                Outcome::skipped("duplicate in the list")
-            };
-            items.push(ItemOutcome { user_id: u, outcome });
-        }
+        let items = order
+            .into_iter()
+            .map(|u| ItemOutcome {
+                user_id: u.to_owned(),
+                outcome: by_user.remove(u).unwrap_or_else(|| Outcome::skipped("duplicate in the list")),
+            })
+            .collect();
         BulkReport { items }
     }
 
@@ -222,7 +220,14 @@ impl Client {
     pub async fn group_kind(&self, group_id: &str) -> Result<GroupKind, ApiError> {
         match self.group_info(group_id).await? {
             Some(info) => Ok(GroupKind::Hosted(Box::new(info))),
-            None => Ok(GroupKind::Legacy(self.group_members(group_id).await?.into_iter().collect())),
+            None => {
+                let members: HashSet<String> = self.group_members(group_id).await?.into_iter().collect();
+                if members.is_empty() {
+                    // Legacy calls would create it silently; a console must not.
+                    return Err(ApiError::invalid("", "groupId", format!("group {group_id} does not exist (no hosted profile and no members)")));
+                }
+                Ok(GroupKind::Legacy(members))
+            }
         }
     }
 
@@ -278,7 +283,7 @@ impl Client {
             Ok(s) => s,
             Err(e) => return Self::failed_report(users, &e),
         };
-        self.run_chunks(act, limits::GAG_PER_CALL, ctl, users.len(), decided, |c| async move {
+        self.run_chunks(users, act, limits::GAG_PER_CALL, ctl, decided, |c| async move {
             self.mute(Some(group_id), &c, minutes).await.map(|_| Vec::new())
         })
         .await
@@ -291,7 +296,7 @@ impl Client {
             return Self::failed_report(users, &e);
         }
         let (send, decided) = prepare(P, users);
-        self.run_chunks(send, limits::GAG_PER_CALL, ctl, users.len(), decided, |c| async move {
+        self.run_chunks(users, send, limits::GAG_PER_CALL, ctl, decided, |c| async move {
             self.unmute(Some(group_id), &c).await.map(|_| Vec::new())
         })
         .await
@@ -307,13 +312,13 @@ impl Client {
         };
         match kind {
             GroupKind::Hosted(_) => {
-                self.run_chunks(act, limits::ENTRUST_USERS_PER_CALL, ctl, users.len(), decided, |c| async move {
+                self.run_chunks(users, act, limits::ENTRUST_USERS_PER_CALL, ctl, decided, |c| async move {
                     self.kick(group_id, &c, o).await.map(|_| Vec::new())
                 })
                 .await
             }
             GroupKind::Legacy(_) => {
-                self.run_chunks(act, limits::LEGACY_MEMBERS_PER_CALL, ctl, users.len(), decided, |c| async move {
+                self.run_chunks(users, act, limits::LEGACY_MEMBERS_PER_CALL, ctl, decided, |c| async move {
                     self.group_quit(group_id, &c).await.map(|_| Vec::new())
                 })
                 .await
@@ -348,13 +353,13 @@ impl Client {
                         act.push(u);
                     }
                 }
-                self.run_chunks(act, limits::ENTRUST_USERS_PER_CALL, ctl, users.len(), decided, |c| async move {
+                self.run_chunks(users, act, limits::ENTRUST_USERS_PER_CALL, ctl, decided, |c| async move {
                     self.join_reconciled(group_id, c).await
                 })
                 .await
             }
             GroupKind::Legacy(_) => {
-                self.run_chunks(send, limits::LEGACY_MEMBERS_PER_CALL, ctl, users.len(), decided, |c| async move {
+                self.run_chunks(users, send, limits::LEGACY_MEMBERS_PER_CALL, ctl, decided, |c| async move {
                     self.group_join(group_id, &c, None).await.map(|_| Vec::new())
                 })
                 .await
@@ -399,7 +404,7 @@ impl Client {
             return Self::failed_report(users, &e);
         }
         let (send, decided) = prepare(P, users);
-        self.run_chunks(send, limits::GAG_PER_CALL, ctl, users.len(), decided, |c| async move {
+        self.run_chunks(users, send, limits::GAG_PER_CALL, ctl, decided, |c| async move {
             if add { self.allowlist_add(group_id, &c).await } else { self.allowlist_remove(group_id, &c).await }.map(|_| Vec::new())
         })
         .await
