@@ -185,13 +185,17 @@ impl Client {
 
     /// Sends one signed call and parses a successful answer into `T`.
     pub async fn call<T: DeserializeOwned>(&self, path: &'static str, form: &Form, retry: Retry) -> Result<T, ApiError> {
-        let value = self.call_value(path, form, retry).await?;
-        serde_json::from_value(value)
-            .map_err(|e| ApiError::transport(path, "", format!("unexpected answer shape: {e}")))
+        let (text, rid) = self.call_text(path, form, retry).await?;
+        decode(&text).map_err(|e| ApiError::transport(path, &rid, format!("unexpected answer shape: {e}")))
     }
 
     /// Sends one signed call; returns the JSON body of a `code: 200` answer.
     pub async fn call_value(&self, path: &'static str, form: &Form, retry: Retry) -> Result<Value, ApiError> {
+        self.call(path, form, retry).await
+    }
+
+    /// Sends one signed call; returns the raw text of a `code: 200` answer and its request id.
+    async fn call_text(&self, path: &'static str, form: &Form, retry: Retry) -> Result<(String, String), ApiError> {
         let body = form.encode();
         let span = tracing::debug_span!("rc_call", path, request_id = tracing::field::Empty);
         let started = Instant::now();
@@ -261,8 +265,9 @@ impl Client {
                 }
                 Answer::Body { status, text, retry_after } => (status, text, retry_after),
             };
-            let parsed: Option<Value> = serde_json::from_str(&text).ok().filter(Value::is_object);
-            let code = parsed.as_ref().and_then(|v| v["code"].as_u64()).map(|c| c as u32);
+            // Only the code and message are read here; the caller parses the rest once, typed.
+            let parsed: Option<Head> = serde_json::from_str(&text).ok();
+            let code = parsed.as_ref().and_then(|h| h.code);
             tracing::debug!(parent: &span, path, request_id = %rid, status, code, elapsed_ms, retries, total_ms = started.elapsed().as_millis() as u64, "answered");
             if status == 429 || code == Some(1008) {
                 // Not applied: wait for the limit to refill and try again.
@@ -293,7 +298,7 @@ impl Client {
                 }
                 let msg = parsed
                     .as_ref()
-                    .and_then(|v| v["errorMessage"].as_str().map(str::to_owned))
+                    .and_then(|h| h.error_message.clone())
                     .unwrap_or_else(|| format!("unexpected answer: {}", text.chars().take(200).collect::<String>()));
                 let mut err = server_error(msg);
                 if parsed.is_none() {
@@ -301,17 +306,35 @@ impl Client {
                 }
                 return Err(err);
             }
-            let value = parsed.expect("checked above");
+            let head = parsed.expect("checked above");
             if code == Some(200) {
-                return Ok(value);
+                return Ok((text, rid));
             }
-            let msg = value["errorMessage"].as_str().unwrap_or("").to_owned();
+            let msg = head.error_message.unwrap_or_default();
             let mut err = server_error(if msg.is_empty() { super::error::explain(code.unwrap_or(0)).to_owned() } else { msg });
             // Keep extra fields (userIds, managerCount) readable for callers.
-            err.details = Some(value);
+            err.details = serde_json::from_str(&text).ok();
             return Err(err);
         }
     }
+}
+
+/// The part of every answer the transport looks at.
+#[derive(serde::Deserialize)]
+struct Head {
+    code: Option<u32>,
+    #[serde(rename = "errorMessage")]
+    error_message: Option<String>,
+}
+
+/// The `code` of an answer, as the transport reads it (public for the overhead benchmark).
+pub fn answer_code(text: &str) -> Option<u32> {
+    serde_json::from_str::<Head>(text).ok().and_then(|h| h.code)
+}
+
+/// Parses a successful answer's text into `T` (public for the overhead benchmark).
+pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
+    serde_json::from_str(text)
 }
 
 enum Answer {
