@@ -6,4 +6,7 @@
 pub mod api;
 pub mod cli;
 pub mod csv_io;
+pub mod extkeys;
+pub mod profiles;
 pub mod sandbox;
+pub mod ui;

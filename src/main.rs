@@ -88,13 +88,13 @@ fn main() -> ExitCode {
         Some(Command::Members(cmd)) => headless(&cli.connection, |c| async move { cli::members(&c, cmd).await }),
         Some(Command::Allowlist(cmd)) => headless(&cli.connection, |c| async move { cli::allowlist(&c, cmd).await }),
         Some(Command::MuteAll(cmd)) => headless(&cli.connection, |c| async move { cli::mute_all(&c, cmd).await }),
-        None => {
-            eprintln!(
-                "groupdesk: the console window is not part of this build yet.\n\
-                 Run `groupdesk sandbox` to serve the local group API, or `groupdesk --help`."
-            );
-            ExitCode::from(2)
-        }
+        None => match groupdesk::ui::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("groupdesk: cannot open the window: {e}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 

@@ -233,9 +233,9 @@ impl Client {
 
     /// Roles of the listed users who are members of a hosted group (chunked specific queries).
     pub async fn membership(&self, group_id: &str, users: &[String]) -> Result<HashMap<String, MemberRole>, ApiError> {
-        let chunks: Vec<&[String]> = users.chunks(limits::ENTRUST_USERS_PER_CALL).collect();
+        let chunks: Vec<Vec<String>> = users.chunks(limits::ENTRUST_USERS_PER_CALL).map(<[String]>::to_vec).collect();
         let found: Vec<Vec<Member>> = futures::stream::iter(chunks)
-            .map(|c| self.members_by_id(group_id, c))
+            .map(|c| async move { self.members_by_id(group_id, &c).await })
             .buffer_unordered(self.config().bulk_concurrency.max(1))
             .try_collect()
             .await?;
@@ -412,8 +412,9 @@ impl Client {
 
     /// Profiles of any number of hosted groups (50 per call, concurrently).
     pub async fn group_profiles_all(&self, group_ids: &[String]) -> Result<Vec<GroupInfo>, ApiError> {
-        let pages: Vec<Vec<GroupInfo>> = futures::stream::iter(group_ids.chunks(limits::PROFILE_QUERY_MAX))
-            .map(|c| self.group_profiles(c))
+        let chunks: Vec<Vec<String>> = group_ids.chunks(limits::PROFILE_QUERY_MAX).map(<[String]>::to_vec).collect();
+        let pages: Vec<Vec<GroupInfo>> = futures::stream::iter(chunks)
+            .map(|c| async move { self.group_profiles(&c).await })
             .buffered(self.config().bulk_concurrency.max(1))
             .try_collect()
             .await?;

@@ -1,3 +1,4 @@
+#![allow(dead_code)]
 //! An in-process sandbox on a free loopback port and a client for it.
 
 use std::time::Duration;

@@ -1,0 +1,36 @@
+//! Messages from background work to the UI.
+
+use crate::api::ApiError;
+use crate::api::types::{GroupInfo, GroupSummary, JoinedGroup};
+use crate::sandbox::Sandbox;
+
+/// A group row of the browser.
+#[derive(Clone, Debug)]
+pub struct GroupRow {
+    pub summary: GroupSummary,
+    pub member_count: i64,
+}
+
+/// What the detail screen shows.
+#[derive(Clone, Debug)]
+pub struct GroupDetail {
+    pub group_id: String,
+    /// `None` for a legacy group.
+    pub info: Option<GroupInfo>,
+    pub legacy_members: usize,
+    pub muted_all: bool,
+}
+
+pub enum Msg {
+    SandboxStarted(Result<Sandbox, String>),
+    Groups(Result<Vec<GroupRow>, ApiError>),
+    Group(String, Result<GroupDetail, ApiError>),
+    /// A change finished: what it was, for which group, and how it ended.
+    Changed { group_id: String, action: String, result: Result<(), ApiError> },
+    Created(String, Result<(), ApiError>),
+    Dismissed(String, Result<(), ApiError>),
+    UserGroups(String, Result<Vec<JoinedGroup>, ApiError>),
+    ServerExtKeys(Result<Vec<String>, ApiError>),
+    ExtKeysApplied(Result<Vec<String>, ApiError>),
+    ExtKeysInUse(Result<Vec<String>, ApiError>),
+}

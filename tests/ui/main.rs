@@ -1,0 +1,193 @@
+//! egui_kittest tests: the real app against an in-process sandbox, driven through its widgets.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use groupdesk::api::{Client, ClientConfig, Credentials, Endpoint};
+use groupdesk::profiles::SecretStore;
+use groupdesk::ui::{AppOptions, GroupdeskApp};
+
+struct Ui {
+    harness: Harness<'static, GroupdeskApp>,
+    _dir: tempfile::TempDir,
+    runtime: tokio::runtime::Runtime,
+}
+
+fn start() -> Ui {
+    let dir = tempfile::tempdir().unwrap();
+    let options = AppOptions { bench: None, sandbox_dir: dir.path().to_path_buf(), secrets: Arc::new(SecretStore::memory_only()), persist: false };
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .with_max_steps(50)
+        .build_eframe(move |cc| GroupdeskApp::new(&cc.egui_ctx, None, options));
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let mut ui = Ui { harness, _dir: dir, runtime };
+    ui.wait("groups listed", |a| !a.groups.is_empty());
+    ui
+}
+
+impl Ui {
+    /// Steps frames until `pred` holds (background work runs on real threads).
+    fn wait(&mut self, what: &str, pred: impl Fn(&GroupdeskApp) -> bool) {
+        let t = Instant::now();
+        loop {
+            self.harness.step();
+            if pred(self.harness.state()) && !self.harness.state().busy() {
+                self.harness.run_steps(2);
+                return;
+            }
+            assert!(t.elapsed() < Duration::from_secs(20), "timed out waiting for {what}; log: {:?}", self.harness.state().notices.iter().map(|n| &n.text).collect::<Vec<_>>());
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// A client on the same sandbox, to check the server's state independently of the UI.
+    fn server(&self) -> Client {
+        let url = self.harness.state().conn.as_ref().unwrap().client.current_url().to_owned();
+        Client::new(ClientConfig::new(Credentials::new(groupdesk::sandbox::DEMO_APP_KEY, groupdesk::sandbox::DEMO_APP_SECRET), Endpoint::custom(url))).unwrap()
+    }
+
+    fn type_into(&mut self, label: &str, text: &str) {
+        self.harness.get_by_role_and_label(Role::TextInput, label).click();
+        self.harness.run_steps(2);
+        self.harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        self.harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
+        self.harness.run_steps(2);
+    }
+
+    fn click(&mut self, role: Role, label: &str) {
+        self.harness.get_by_role_and_label(role, label).click();
+        self.harness.run_steps(2);
+    }
+
+    fn open(&mut self, group: &str) {
+        self.type_into("Open by exact group id (hosted or legacy)", group);
+        self.click(Role::Button, "Open");
+        self.wait("group loaded", |a| a.group.as_ref().is_some_and(|g| g.detail.is_some() && !g.busy));
+    }
+
+    fn save_reviewed(&mut self) {
+        self.click(Role::Button, "Review and save…");
+        assert!(self.harness.state().group.as_ref().unwrap().review, "the review dialog opens first");
+        self.click(Role::Button, "Save");
+        self.wait("saved and read back", |a| a.group.as_ref().is_some_and(|g| g.confirmed.is_some() && !g.busy));
+    }
+}
+
+#[test]
+fn starts_on_the_built_in_sandbox_with_demo_groups() {
+    let ui = start();
+    let app = ui.harness.state();
+    assert!(app.conn.as_ref().unwrap().sandbox);
+    assert!(app.groups.iter().any(|g| g.summary.group_id == "community" && g.member_count == 3000));
+    assert!(ui.harness.query_by_label_contains("Global Community Lounge").is_some());
+}
+
+#[test]
+fn filter_narrows_the_group_list() {
+    let mut ui = start();
+    ui.type_into("Filter by id or name", "hikers");
+    assert_eq!(ui.harness.state_mut().visible_groups().len(), 1);
+    assert!(ui.harness.query_by_label_contains("Weekend Hikers").is_some());
+    assert!(ui.harness.query_by_label_contains("Global Community Lounge").is_none());
+}
+
+#[test]
+fn open_a_group_edit_the_profile_and_save() {
+    let mut ui = start();
+    ui.open("bookclub");
+    ui.type_into("Name", "Book Club (moderated)");
+    ui.type_into("Announcement", "Meeting moved to Friday");
+    ui.save_reviewed();
+    let confirmed = ui.harness.state().group.as_ref().unwrap().confirmed.clone().unwrap();
+    assert!(confirmed.contains("confirmed"), "{confirmed}");
+    let server = ui.server();
+    let info = ui.runtime.block_on(server.group_info("bookclub")).unwrap().unwrap();
+    assert_eq!(info.name, "Book Club (moderated)");
+    assert_eq!(info.profile.announcement.as_deref(), Some("Meeting moved to Friday"));
+}
+
+#[test]
+fn an_over_long_name_is_refused_with_the_limit_named() {
+    let mut ui = start();
+    ui.open("bookclub");
+    ui.type_into("Name", &"n".repeat(65));
+    assert!(ui.harness.query_by_label("Name: at most 64 characters (got 65)").is_some());
+    ui.click(Role::Button, "Review and save…");
+    assert!(!ui.harness.state().group.as_ref().unwrap().review, "save stays disabled");
+    let server = ui.server();
+    assert_eq!(ui.runtime.block_on(server.group_info("bookclub")).unwrap().unwrap().name, "Book Club");
+}
+
+#[test]
+fn change_a_permission() {
+    let mut ui = start();
+    ui.open("chessclub");
+    ui.click(Role::ComboBox, "Who can join");
+    ui.click(Role::Button, "Nobody can join");
+    ui.save_reviewed();
+    let server = ui.server();
+    let info = ui.runtime.block_on(server.group_info("chessclub")).unwrap().unwrap();
+    assert_eq!(info.permissions.join, Some(groupdesk::api::types::JoinPermission::Nobody));
+}
+
+#[test]
+fn define_an_ext_key_and_set_it_on_a_group() {
+    let mut ui = start();
+    ui.click(Role::Button, "extProfile keys");
+    ui.type_into("Key (ext_…)", "ext_team");
+    ui.type_into("Label", "Team");
+    ui.type_into("Maximum length (1-256)", "20");
+    ui.click(Role::Button, "Save key");
+    ui.wait("key enabled on the sandbox", |a| a.extkeys.server_keys.as_ref().is_some_and(|k| k.iter().any(|k| k == "ext_team")));
+    ui.open("bookclub");
+    ui.type_into("Team (ext_team)", "support-emea");
+    ui.save_reviewed();
+    let server = ui.server();
+    let info = ui.runtime.block_on(server.group_info("bookclub")).unwrap().unwrap();
+    assert_eq!(info.ext.get("ext_team").map(String::as_str), Some("support-emea"));
+    // A value over the key's maximum is refused before sending.
+    ui.type_into("Team (ext_team)", &"x".repeat(21));
+    assert!(ui.harness.query_by_label("Team (ext_team): at most 20 characters (got 21)").is_some());
+}
+
+#[test]
+fn dismiss_asks_for_the_group_id() {
+    let mut ui = start();
+    ui.open("moviebuffs");
+    ui.click(Role::Button, "Dismiss group…");
+    ui.type_into("Type the group id (moviebuffs) to confirm", "moviebuf");
+    ui.click(Role::Button, "Dismiss");
+    assert!(ui.harness.state().group.as_ref().unwrap().dismiss_typed.is_some(), "a wrong id does not dismiss");
+    ui.type_into("Type the group id (moviebuffs) to confirm", "moviebuffs");
+    ui.click(Role::Button, "Dismiss");
+    ui.wait("dismissed", |a| a.group.is_none());
+    let server = ui.server();
+    assert!(ui.runtime.block_on(server.group_info("moviebuffs")).unwrap().is_none());
+}
+
+#[test]
+fn create_a_group_from_the_dialog() {
+    let mut ui = start();
+    ui.click(Role::Button, "New group");
+    ui.type_into("Group ID", "supportdesk");
+    ui.type_into("Group name", "Support desk");
+    ui.type_into("Owner user id", "u10001");
+    ui.type_into("Members to add (up to 30; commas or new lines)", "u10002, u10003");
+    ui.click(Role::Button, "Create");
+    ui.wait("created and opened", |a| a.group.as_ref().is_some_and(|g| g.group_id == "supportdesk" && g.detail.is_some()));
+    let server = ui.server();
+    assert_eq!(ui.runtime.block_on(server.group_info("supportdesk")).unwrap().unwrap().member_count, 3);
+}
+
+#[test]
+fn user_lookup_lists_groups_with_roles() {
+    let mut ui = start();
+    ui.type_into("User id", "u10000");
+    ui.click(Role::Button, "Find groups");
+    ui.wait("lookup", |a| a.lookup.is_some());
+    assert!(ui.harness.query_by_label_contains("Global Community Lounge (community) — owner").is_some());
+}
