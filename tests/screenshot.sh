@@ -17,7 +17,7 @@ trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
 sleep 1
 # A clean home: no saved connection, so the app starts its built-in sandbox with demo data.
 export HOME="$work" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" DISPLAY="$display"
-export LIBGL_ALWAYS_SOFTWARE=1 GROUPDESK_LOG=info
+export LIBGL_ALWAYS_SOFTWARE=1 GROUPDESK_LOG=info GROUPDESK_OPEN_GROUP="${GROUPDESK_OPEN_GROUP:-community}"
 "$bin" >"$work/app.log" 2>&1 &
 app=$!
 for _ in $(seq 1 120); do

@@ -82,7 +82,7 @@ impl ApiError {
         match self.kind {
             ErrorKind::Invalid => "The request was not sent: a value breaks a documented limit.",
             ErrorKind::Transport => {
-                "No answer from the server (network or server trouble); the change may or may not have been applied."
+                "No answer from the server (network or server trouble); if this was a change, it may or may not have been applied."
             }
             ErrorKind::Cancelled => "The operation was cancelled before this request was sent.",
             ErrorKind::Server => self.code.map(explain).unwrap_or("The server refused the request."),

@@ -51,6 +51,8 @@ pub enum BenchHook {
 
 pub struct AppOptions {
     pub bench: Option<BenchHook>,
+    /// A group to open once the list is loaded.
+    pub open_at_start: Option<String>,
     /// Data directory of the embedded sandbox.
     pub sandbox_dir: PathBuf,
     pub secrets: Arc<SecretStore>,
@@ -65,7 +67,8 @@ impl Default for AppOptions {
             Ok("memory") => Some(BenchHook::MemoryAfterBigGroup),
             _ => None,
         };
-        Self { bench, sandbox_dir: sandbox::default_data_dir(), secrets: Arc::new(SecretStore::new()), persist: true }
+        let open_at_start = std::env::var("GROUPDESK_OPEN_GROUP").ok().filter(|s| !s.is_empty());
+        Self { bench, open_at_start, sandbox_dir: sandbox::default_data_dir(), secrets: Arc::new(SecretStore::new()), persist: true }
     }
 }
 
@@ -345,6 +348,10 @@ impl GroupdeskApp {
                     Ok(g) => {
                         self.groups = g;
                         self.filtered_for = None;
+                        // `GROUPDESK_OPEN_GROUP` opens a group at start (scripts, screenshots).
+                        if let Some(id) = self.options.open_at_start.take() {
+                            self.open_group(&id);
+                        }
                     }
                     Err(e) => self.notify_error("Loading groups failed", &e),
                 }

@@ -46,14 +46,17 @@ impl GroupdeskApp {
             row_h,
             visible.len(),
             |ui, range| {
-                for &i in &visible[range] {
-                    let g = &self.groups[i];
-                    let is_sel = selected.as_deref() == Some(g.summary.group_id.as_str());
-                    let text = format!("{}\n{} · {} members", g.summary.name, g.summary.group_id, g.member_count);
-                    if ui.add_sized([ui.available_width(), row_h - 4.0], egui::Button::selectable(is_sel, text)).clicked() {
-                        open = Some(g.summary.group_id.clone());
+                ui.with_layout(egui::Layout::top_down_justified(egui::Align::LEFT), |ui| {
+                    for &i in &visible[range] {
+                        let g = &self.groups[i];
+                        let is_sel = selected.as_deref() == Some(g.summary.group_id.as_str());
+                        let text = format!("{}\n{} · {} members", g.summary.name, g.summary.group_id, g.member_count);
+                        let r = ui.add_sized([ui.available_width(), row_h - 4.0], egui::Button::selectable(is_sel, text));
+                        if r.clicked() {
+                            open = Some(g.summary.group_id.clone());
+                        }
                     }
-                }
+                });
             },
         );
         if let Some(id) = open {

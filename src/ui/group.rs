@@ -374,7 +374,7 @@ impl GroupdeskApp {
             ui.separator();
             ui.heading("Group alias for a user");
             ui.label(RichText::new("The name one user sees for this group (remark name; ≤ 64 characters).").weak());
-            widgets::text_field(ui, "User id", &mut view.alias_user);
+            widgets::text_field(ui, "Member user id", &mut view.alias_user);
             widgets::text_field(ui, "Alias", &mut view.alias_text);
             if ui.add_enabled(!view.busy && !view.alias_user.trim().is_empty() && !view.alias_text.trim().is_empty(), egui::Button::new("Set alias")).clicked() {
                 alias = Some((view.alias_user.trim().to_owned(), view.alias_text.trim().to_owned()));

@@ -18,12 +18,12 @@ struct Ui {
 
 fn start() -> Ui {
     let dir = tempfile::tempdir().unwrap();
-    let options = AppOptions { bench: None, sandbox_dir: dir.path().to_path_buf(), secrets: Arc::new(SecretStore::memory_only()), persist: false };
+    let options = AppOptions { bench: None, open_at_start: None, sandbox_dir: dir.path().to_path_buf(), secrets: Arc::new(SecretStore::memory_only()), persist: false };
     let harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
         .with_max_steps(50)
         .build_eframe(move |cc| GroupdeskApp::new(&cc.egui_ctx, None, options));
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
     let mut ui = Ui { harness, _dir: dir, runtime };
     ui.wait("groups listed", |a| !a.groups.is_empty());
     ui
@@ -51,7 +51,10 @@ impl Ui {
     }
 
     fn text_role(&self, label: &str) -> Role {
-        if self.harness.query_by_role_and_label(Role::TextInput, label).is_some() { Role::TextInput } else { Role::MultilineTextInput }
+        [Role::TextInput, Role::PasswordInput, Role::MultilineTextInput]
+            .into_iter()
+            .find(|r| self.harness.query_by_role_and_label(*r, label).is_some())
+            .unwrap_or(Role::TextInput)
     }
 
     fn type_into(&mut self, label: &str, text: &str) {
@@ -200,4 +203,57 @@ fn user_lookup_lists_groups_with_roles() {
     ui.click(Role::Button, "Find groups");
     ui.wait("lookup", |a| a.lookup.is_some());
     assert!(ui.harness.query_by_label_contains("Global Community Lounge (community) — owner").is_some());
+}
+
+#[test]
+fn set_a_users_alias_for_the_group() {
+    let mut ui = start();
+    ui.open("bookclub");
+    let member = {
+        let server = ui.server();
+        ui.runtime.block_on(server.member_page("bookclub", groupdesk::api::types::RoleFilter::All, "", 1, groupdesk::api::types::Order::Ascending)).unwrap().members[0].user_id.clone()
+    };
+    ui.type_into("Member user id", &member);
+    ui.type_into("Alias", "Readers");
+    ui.click(Role::Button, "Set alias");
+    ui.wait("alias saved", |a| a.group.as_ref().is_some_and(|g| g.confirmed.is_some()));
+    let server = ui.server();
+    assert_eq!(ui.runtime.block_on(server.remark_name("bookclub", &member)).unwrap(), "Readers");
+}
+
+#[test]
+fn import_a_legacy_group_into_hosting() {
+    let mut ui = start();
+    ui.open("legacyopsalerts");
+    assert!(ui.harness.query_by_label_contains("(legacy group)").is_some());
+    let server = ui.server();
+    let owner = ui.runtime.block_on(server.group_members("legacyopsalerts")).unwrap()[0].clone();
+    ui.type_into("Owner after import", &owner);
+    ui.click(Role::Button, "Import into group hosting");
+    ui.wait("imported", |a| a.group.as_ref().is_some_and(|g| g.detail.as_ref().is_some_and(|d| d.info.is_some())));
+    assert_eq!(ui.runtime.block_on(server.group_info("legacyopsalerts")).unwrap().unwrap().owner, owner);
+}
+
+#[test]
+fn add_a_connection_profile_and_connect() {
+    let mut ui = start();
+    // A second sandbox stands in for a remote server (connecting elsewhere stops the built-in one).
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfg = groupdesk::sandbox::Config::new(dir.path());
+    cfg.addr = "127.0.0.1:0".parse().unwrap();
+    let other = ui.runtime.block_on(groupdesk::sandbox::Sandbox::start(cfg)).unwrap();
+    let url = other.base_url();
+    ui.click(Role::Button, "Connections");
+    ui.type_into("Name", "Staging copy");
+    ui.type_into("Base URL", &url);
+    ui.type_into("App Key", groupdesk::sandbox::DEMO_APP_KEY);
+    ui.type_into("App Secret", groupdesk::sandbox::DEMO_APP_SECRET);
+    ui.click(Role::Button, "production");
+    ui.click(Role::Button, "Save connection");
+    let app = ui.harness.state();
+    assert_eq!(app.settings.profiles.len(), 1);
+    assert!(!format!("{:?}", app.settings.profiles).contains(groupdesk::sandbox::DEMO_APP_SECRET), "no secret in settings");
+    ui.click(Role::Button, "Connect to Staging copy");
+    ui.wait("connected", |a| a.conn.as_ref().is_some_and(|c| c.name == "Staging copy") && !a.groups.is_empty());
+    assert!(ui.harness.query_by_label("PRODUCTION — changes affect real users").is_some(), "the production banner shows");
 }
