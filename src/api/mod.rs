@@ -13,6 +13,7 @@ pub mod entrust;
 pub mod error;
 pub mod legacy;
 pub mod limits;
+pub mod portrait;
 pub mod sandbox_admin;
 pub mod sign;
 pub mod types;

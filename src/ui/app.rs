@@ -136,6 +136,7 @@ impl GroupdeskApp {
         } else {
             Settings::default()
         };
+        egui_extras::install_image_loaders(ctx);
         let bridge = Bridge::new(ctx.clone());
         let secrets = options.secrets.clone();
         let mut app = Self {
@@ -439,11 +440,33 @@ impl GroupdeskApp {
                 }
                 Err(e) => self.notify_error("Applying extProfile keys failed", &e),
             },
+            Msg::Portrait(url, r) => {
+                if let Some(v) = self.group.as_mut() {
+                    if v.portrait.as_ref().is_some_and(|(u, _)| *u == url) {
+                        v.portrait = Some((url, Some(r)));
+                    }
+                }
+            }
             Msg::ExtKeysInUse(r) => match r {
                 Ok(keys) => self.extkeys.in_use = Some(keys),
                 Err(e) => self.notify_error("Scanning groups failed", &e),
             },
         }
+    }
+
+    /// Loads the portrait preview of the open group's URL field.
+    pub fn preview_portrait(&mut self) {
+        let Some(view) = self.group.as_mut() else { return };
+        let url = view.form.portrait_url.trim().to_owned();
+        if url.is_empty() {
+            view.portrait = None;
+            return;
+        }
+        view.portrait = Some((url.clone(), None));
+        self.bridge.spawn(async move {
+            let r = crate::api::portrait::fetch(&url).await.map(std::sync::Arc::from);
+            Msg::Portrait(url, r)
+        });
     }
 
     pub fn load_server_ext_keys(&mut self) {

@@ -143,6 +143,8 @@ pub struct GroupView {
     pub confirm_pending: Option<String>,
     /// What the server confirmed after the last save.
     pub confirmed: Option<String>,
+    /// The portrait preview: URL and, once loaded, its bytes or the reason it failed.
+    pub portrait: Option<(String, Option<Result<std::sync::Arc<[u8]>, String>>)>,
 }
 
 impl GroupView {
@@ -161,6 +163,7 @@ impl GroupView {
             import_owner: String::new(),
             confirm_pending: None,
             confirmed: None,
+            portrait: None,
         }
     }
 
@@ -266,6 +269,7 @@ impl GroupdeskApp {
             return;
         };
         let mut save_clicked = false;
+        let mut preview = false;
         let mut import_owner: Option<String> = None;
         let mut alias: Option<(String, String)> = None;
         egui::ScrollArea::vertical().id_salt("detail").show(ui, |ui| {
@@ -305,10 +309,21 @@ impl GroupdeskApp {
                 ui.heading("Profile");
                 widgets::limited_text(ui, "Name", &mut view.form.name, limits::GROUP_NAME_MAX, false);
                 widgets::limited_text(ui, "Portrait URL", &mut view.form.portrait_url, limits::PORTRAIT_URL_MAX, false);
-                if view.form.portrait_url.starts_with("https://") || view.form.portrait_url.starts_with("http://") {
-                    ui.label(RichText::new("Preview loads from the URL in clients; shown here as a link:").weak());
-                    ui.hyperlink(&view.form.portrait_url);
-                }
+                ui.horizontal(|ui| {
+                    preview = ui.add_enabled(!view.form.portrait_url.trim().is_empty(), egui::Button::new("Preview portrait")).clicked();
+                    match &view.portrait {
+                        Some((_, None)) => {
+                            ui.spinner();
+                        }
+                        Some((url, Some(Ok(bytes)))) => {
+                            ui.add(egui::Image::from_bytes(format!("bytes://portrait/{url}"), egui::load::Bytes::Shared(bytes.clone())).max_size(egui::vec2(96.0, 96.0)).alt_text("Portrait preview"));
+                        }
+                        Some((_, Some(Err(e)))) => {
+                            ui.label(RichText::new(e).weak());
+                        }
+                        None => {}
+                    }
+                });
                 widgets::limited_text(ui, "Introduction", &mut view.form.introduction, limits::INTRODUCTION_MAX, true);
                 widgets::limited_text(ui, "Announcement", &mut view.form.announcement, limits::ANNOUNCEMENT_MAX, true);
                 let ui = &mut cols[1];
@@ -387,6 +402,10 @@ impl GroupdeskApp {
         });
         if save_clicked {
             view.review = true;
+        }
+        if preview {
+            self.preview_portrait();
+            return;
         }
         if let Some(owner) = import_owner {
             self.change("Import into hosting", move |c, gid| async move {

@@ -33,4 +33,6 @@ pub enum Msg {
     ServerExtKeys(Result<Vec<String>, ApiError>),
     ExtKeysApplied(Result<Vec<String>, ApiError>),
     ExtKeysInUse(Result<Vec<String>, ApiError>),
+    /// A portrait preview: the URL and its bytes.
+    Portrait(String, Result<std::sync::Arc<[u8]>, String>),
 }

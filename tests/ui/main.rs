@@ -257,3 +257,44 @@ fn add_a_connection_profile_and_connect() {
     ui.wait("connected", |a| a.conn.as_ref().is_some_and(|c| c.name == "Staging copy") && !a.groups.is_empty());
     assert!(ui.harness.query_by_label("PRODUCTION — changes affect real users").is_some(), "the production banner shows");
 }
+
+/// Serves one PNG over HTTP on loopback, for the portrait preview.
+fn serve_png() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        use std::io::{Read, Write};
+        let png = include_bytes!("../../assets/icon-64.png");
+        for stream in listener.incoming().take(4) {
+            let mut s = stream.unwrap();
+            let mut buf = [0u8; 2048];
+            let _ = s.read(&mut buf);
+            let _ = write!(s, "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", png.len());
+            let _ = s.write_all(png);
+        }
+    });
+    format!("http://{addr}/portrait.png")
+}
+
+#[test]
+fn portrait_preview_loads_the_image() {
+    let mut ui = start();
+    ui.open("bookclub");
+    let url = serve_png();
+    ui.type_into("Portrait URL", &url);
+    ui.click(Role::Button, "Preview portrait");
+    ui.wait("portrait loaded", |a| a.group.as_ref().is_some_and(|g| matches!(&g.portrait, Some((_, Some(_))))));
+    match &ui.harness.state().group.as_ref().unwrap().portrait {
+        Some((u, Some(Ok(bytes)))) => {
+            assert_eq!(u, &url);
+            assert!(bytes.starts_with(b"\x89PNG"));
+        }
+        other => panic!("{other:?}"),
+    }
+    ui.harness.run_steps(3);
+    assert!(ui.harness.query_by_label("Portrait preview").is_some(), "the image is shown");
+    // A URL that does not answer explains itself.
+    ui.type_into("Portrait URL", "http://127.0.0.1:9/none.png");
+    ui.click(Role::Button, "Preview portrait");
+    ui.wait("portrait failed", |a| a.group.as_ref().is_some_and(|g| matches!(&g.portrait, Some((_, Some(Err(_)))))));
+}
