@@ -31,6 +31,30 @@ pub struct Connection {
     /// Requests per second per endpoint (the service allows 100).
     #[arg(long, global = true, value_name = "N", default_value_t = crate::api::limits::RATE_PER_SECOND)]
     pub rate_limit: u32,
+    /// The audit log every change is appended to [default: audit.jsonl in the data directory].
+    #[arg(long, global = true, value_name = "FILE", env = "GROUPDESK_AUDIT_LOG")]
+    pub audit_log: Option<PathBuf>,
+}
+
+/// A connected client plus what the audit log needs to know.
+pub struct Session {
+    pub client: Client,
+    pub audit: crate::audit::AuditLog,
+    pub connection: String,
+    pub operator: String,
+}
+
+impl Session {
+    /// Appends an entry; a change that cannot be recorded is reported as a failure.
+    fn record(&self, entry: crate::audit::AuditEntry) -> Result<(), CliError> {
+        self.audit
+            .append(&entry)
+            .map_err(|e| CliError::Failed(format!("the change was made, but the audit log {} could not be written: {e}", self.audit.path().display())))
+    }
+
+    fn entry(&self, action: &str, group: &str) -> crate::audit::AuditEntry {
+        crate::audit::AuditEntry::new(&self.operator, &self.connection, action, group)
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -57,6 +81,9 @@ pub struct BulkArgs {
     /// Write one row per user (outcome, code, message, request id) to this CSV file.
     #[arg(long, value_name = "FILE.csv")]
     pub report: Option<PathBuf>,
+    /// Why, for the audit log.
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -166,7 +193,7 @@ fn is_loopback(url: &str) -> bool {
 }
 
 /// Builds the client from the global options and `GROUPDESK_APP_SECRET`.
-pub fn connect(c: &Connection) -> Result<Client, CliError> {
+pub fn connect(c: &Connection) -> Result<Session, CliError> {
     let endpoint = match (&c.base_url, c.data_center) {
         (Some(url), None) => Endpoint::Custom { primary: url.clone(), backup: c.backup_url.clone() },
         (None, Some(dc)) => Endpoint::DataCenter(dc),
@@ -192,9 +219,12 @@ pub fn connect(c: &Connection) -> Result<Client, CliError> {
             ));
         }
     };
+    let connection = c.base_url.clone().or_else(|| c.data_center.map(|d| d.code().to_owned())).unwrap_or_default();
     let mut config = ClientConfig::new(Credentials::new(app_key, secret), endpoint);
     config.rate_limit = c.rate_limit;
-    Client::new(config).map_err(CliError::from)
+    let client = Client::new(config).map_err(CliError::from)?;
+    let audit = crate::audit::AuditLog::new(c.audit_log.clone().unwrap_or_else(crate::audit::AuditLog::default_path));
+    Ok(Session { client, audit, connection, operator: crate::audit::operator_from_env() })
 }
 
 fn print_json<T: serde::Serialize>(v: &T) -> Result<(), CliError> {
@@ -204,7 +234,8 @@ fn print_json<T: serde::Serialize>(v: &T) -> Result<(), CliError> {
     Ok(())
 }
 
-pub async fn groups(client: &Client, cmd: GroupsCmd) -> Result<ExitCode, CliError> {
+pub async fn groups(session: &Session, cmd: GroupsCmd) -> Result<ExitCode, CliError> {
+    let client = &session.client;
     match cmd {
         GroupsCmd::List { json } => {
             let groups = client.all_groups().await?;
@@ -321,7 +352,8 @@ async fn member_rows(client: &Client, group: &str) -> Result<Vec<csv_io::MemberR
     Ok(rows)
 }
 
-pub async fn members(client: &Client, cmd: MembersCmd) -> Result<ExitCode, CliError> {
+pub async fn members(session: &Session, cmd: MembersCmd) -> Result<ExitCode, CliError> {
+    let client = &session.client;
     match cmd {
         MembersCmd::List { group, json } => {
             let rows = member_rows(client, &group).await?;
@@ -360,7 +392,7 @@ pub async fn members(client: &Client, cmd: MembersCmd) -> Result<ExitCode, CliEr
             let opts = LeaveOptions { remove_mute: !keep_mute, remove_allowlist: !keep_allowlist, remove_follows: !keep_follows };
             let (bar, ctl) = progress("kicking", users.len());
             let report = client.kick_members(&bulk.group, &users, opts, &ctl).await;
-            finish(bar, "kicked", &bulk, &report)
+            finish(session, bar, "kicked", &bulk, &report)
         }
         MembersCmd::Mute { bulk, minutes } => {
             if minutes > crate::api::limits::MUTE_MINUTES_MAX {
@@ -369,30 +401,31 @@ pub async fn members(client: &Client, cmd: MembersCmd) -> Result<ExitCode, CliEr
             let users = read_list(&bulk)?;
             let (bar, ctl) = progress("muting", users.len());
             let report = client.mute_members(&bulk.group, &users, minutes, &ctl).await;
-            finish(bar, "muted", &bulk, &report)
+            finish(session, bar, "muted", &bulk, &report)
         }
         MembersCmd::Unmute { bulk } => {
             let users = read_list(&bulk)?;
             let (bar, ctl) = progress("unmuting", users.len());
             let report = client.unmute_members(&bulk.group, &users, &ctl).await;
-            finish(bar, "unmuted", &bulk, &report)
+            finish(session, bar, "unmuted", &bulk, &report)
         }
     }
 }
 
-pub async fn allowlist(client: &Client, cmd: AllowlistCmd) -> Result<ExitCode, CliError> {
+pub async fn allowlist(session: &Session, cmd: AllowlistCmd) -> Result<ExitCode, CliError> {
+    let client = &session.client;
     match cmd {
         AllowlistCmd::Add { bulk } => {
             let users = read_list(&bulk)?;
             let (bar, ctl) = progress("allowlisting", users.len());
             let report = client.allowlist_add_users(&bulk.group, &users, &ctl).await;
-            finish(bar, "added to the allowlist", &bulk, &report)
+            finish(session, bar, "added to the allowlist", &bulk, &report)
         }
         AllowlistCmd::Remove { bulk } => {
             let users = read_list(&bulk)?;
             let (bar, ctl) = progress("removing", users.len());
             let report = client.allowlist_remove_users(&bulk.group, &users, &ctl).await;
-            finish(bar, "removed from the allowlist", &bulk, &report)
+            finish(session, bar, "removed from the allowlist", &bulk, &report)
         }
         AllowlistCmd::List { group, json } => {
             let ids = client.allowlist(&group).await?;
@@ -409,16 +442,21 @@ pub async fn allowlist(client: &Client, cmd: AllowlistCmd) -> Result<ExitCode, C
     }
 }
 
-pub async fn mute_all(client: &Client, cmd: MuteAllCmd) -> Result<ExitCode, CliError> {
+pub async fn mute_all(session: &Session, cmd: MuteAllCmd) -> Result<ExitCode, CliError> {
+    let client = &session.client;
     let (group, on) = match cmd {
         MuteAllCmd::On { group } => (group, true),
         MuteAllCmd::Off { group } => (group, false),
     };
-    if on {
-        client.mute_all_on(&[&group]).await?;
-    } else {
-        client.mute_all_off(&[&group]).await?;
+    let result = if on { client.mute_all_on(&[&group]).await } else { client.mute_all_off(&[&group]).await };
+    let action = if on { "mute-all on" } else { "mute-all off" };
+    if let Err(e) = &result {
+        if e.kind == crate::api::ErrorKind::Invalid {
+            return Err(e.clone().into());
+        }
     }
+    session.record(session.entry(action, &group).with_result(&result))?;
+    result?;
     let state = client.mute_all_status(&[&group]).await?;
     let now = state.first().is_some_and(|(_, s)| *s);
     println!("mute-all for {group} is now {}", if now { "on" } else { "off" });
@@ -449,8 +487,11 @@ fn progress(verb: &str, total: usize) -> (indicatif::ProgressBar, Control) {
     (bar, ctl)
 }
 
-fn finish(bar: indicatif::ProgressBar, verb: &str, bulk: &BulkArgs, report: &BulkReport) -> Result<ExitCode, CliError> {
+fn finish(session: &Session, bar: indicatif::ProgressBar, verb: &str, bulk: &BulkArgs, report: &BulkReport) -> Result<ExitCode, CliError> {
     bar.finish_and_clear();
+    let mut entry = session.entry(verb, &bulk.group).with_report(report);
+    entry.reason = bulk.reason.clone();
+    session.record(entry)?;
     if let Some(path) = &bulk.report {
         let file = std::fs::File::create(path).map_err(|e| CliError::Failed(format!("cannot write {}: {e}", path.display())))?;
         csv_io::write_report(std::io::BufWriter::new(file), report)

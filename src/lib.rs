@@ -4,6 +4,7 @@
 //! * [`sandbox`] — a wire-compatible local server of the group Server API on SQLite; no UI.
 
 pub mod api;
+pub mod audit;
 pub mod cli;
 pub mod csv_io;
 pub mod extkeys;

@@ -101,7 +101,7 @@ fn main() -> ExitCode {
 /// Runs one headless command on a fresh runtime with the connection from the global options.
 fn headless<F, Fut>(connection: &Connection, run: F) -> ExitCode
 where
-    F: FnOnce(groupdesk::api::Client) -> Fut,
+    F: FnOnce(cli::Session) -> Fut,
     Fut: std::future::Future<Output = Result<ExitCode, cli::CliError>>,
 {
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
@@ -112,8 +112,8 @@ where
         }
     };
     cli::exit(runtime.block_on(async {
-        let client = cli::connect(connection)?;
-        run(client).await
+        let session = cli::connect(connection)?;
+        run(session).await
     }))
 }
 

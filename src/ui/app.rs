@@ -50,6 +50,8 @@ pub enum BenchHook {
 }
 
 pub struct AppOptions {
+    /// Where every change is recorded.
+    pub audit: crate::audit::AuditLog,
     pub bench: Option<BenchHook>,
     /// A group to open once the list is loaded.
     pub open_at_start: Option<String>,
@@ -68,7 +70,7 @@ impl Default for AppOptions {
             _ => None,
         };
         let open_at_start = std::env::var("GROUPDESK_OPEN_GROUP").ok().filter(|s| !s.is_empty());
-        Self { bench, open_at_start, sandbox_dir: sandbox::default_data_dir(), secrets: Arc::new(SecretStore::new()), persist: true }
+        Self { audit: crate::audit::AuditLog::new(crate::audit::AuditLog::default_path()), bench, open_at_start, sandbox_dir: sandbox::default_data_dir(), secrets: Arc::new(SecretStore::new()), persist: true }
     }
 }
 
@@ -191,6 +193,16 @@ impl GroupdeskApp {
             Level::Info => tracing::info!("{text}"),
         }
         self.notices.push(Notice { level, text, at: std::time::Instant::now() });
+    }
+
+    /// Appends a change to the audit log (flushed before the result is shown).
+    pub fn audit(&mut self, action: &str, group: &str, result: &Result<(), ApiError>) {
+        let operator = if self.settings.operator.trim().is_empty() { crate::audit::operator_from_env() } else { self.settings.operator.clone() };
+        let connection = self.conn.as_ref().map(|c| c.name.clone()).unwrap_or_default();
+        let entry = crate::audit::AuditEntry::new(&operator, &connection, action, group).with_result(result);
+        if let Err(e) = self.options.audit.append(&entry) {
+            self.notify(Level::Error, format!("The audit log {} could not be written: {e}", self.options.audit.path().display()));
+        }
     }
 
     pub fn notify_error(&mut self, what: &str, e: &ApiError) {
@@ -376,7 +388,7 @@ impl GroupdeskApp {
                     }
                 }
             }
-            Msg::Changed { group_id, action, result } => match result {
+            Msg::Changed { group_id, action, result } => match { self.audit(&action, &group_id, &result); result } {
                 Ok(()) => {
                     self.notify(Level::Info, format!("{action}: done for group {group_id}; reading it back from the server"));
                     if self.group.as_ref().is_some_and(|g| g.group_id == group_id) {
@@ -397,7 +409,7 @@ impl GroupdeskApp {
                     }
                 }
             },
-            Msg::Created(gid, r) => match r {
+            Msg::Created(gid, r) => match { self.audit("create group", &gid, &r); r } {
                 Ok(()) => {
                     self.notify(Level::Info, format!("Group {gid} created"));
                     self.create = None;
@@ -412,7 +424,7 @@ impl GroupdeskApp {
                     self.notify_error(&format!("Creating group {gid} failed"), &e);
                 }
             },
-            Msg::Dismissed(gid, r) => match r {
+            Msg::Dismissed(gid, r) => match { self.audit("dismiss group", &gid, &r); r } {
                 Ok(()) => {
                     self.notify(Level::Info, format!("Group {gid} dismissed"));
                     self.group = None;

@@ -36,7 +36,14 @@ fn sandbox(extra: &[&str]) -> Sandbox {
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_groupdesk")).args(args).env_remove("GROUPDESK_APP_SECRET").output().unwrap()
+    // Keep the tests' audit entries out of the machine's real audit log.
+    let audit = std::env::temp_dir().join(format!("groupdesk-cli-tests-{}.jsonl", std::process::id()));
+    Command::new(env!("CARGO_BIN_EXE_groupdesk"))
+        .args(args)
+        .env_remove("GROUPDESK_APP_SECRET")
+        .env("GROUPDESK_AUDIT_LOG", audit)
+        .output()
+        .unwrap()
 }
 
 fn text(o: &Output) -> (String, String) {
@@ -186,4 +193,35 @@ fn connection_problems_are_usage_errors() {
     let err = text(&o).1;
     assert!(err.contains("1004") && err.contains("signature"), "{err}");
     assert!(!err.contains("wrong"), "the secret is not echoed: {err}");
+}
+
+#[test]
+fn changes_are_written_to_the_audit_log() {
+    let s = sandbox(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let ids = dir.path().join("ids.txt");
+    std::fs::write(&ids, "u10001\nu10000\n").unwrap();
+    let log = dir.path().join("audit.jsonl");
+    let log_s = log.to_str().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_groupdesk"))
+        .args(["--base-url", &s.url, "--audit-log", log_s, "members", "mute", "community", "--minutes", "10", "--from", ids.to_str().unwrap(), "--reason", "spam wave"])
+        .env("GROUPDESK_OPERATOR", "ann")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "the owner was skipped");
+    let o = run(&["--base-url", &s.url, "--audit-log", log_s, "mute-all", "on", "community"]);
+    assert!(o.status.success());
+    let text = std::fs::read_to_string(&log).unwrap();
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    let m = &lines[0];
+    assert_eq!((m["operator"].as_str(), m["action"].as_str(), m["group"].as_str()), (Some("ann"), Some("muted"), Some("community")));
+    assert_eq!(m["reason"], "spam wave");
+    assert_eq!(m["connection"], s.url.as_str());
+    assert_eq!(m["result"], "partial");
+    assert_eq!(m["users"], serde_json::json!(["u10001", "u10000"]));
+    assert_eq!(m["outcomes"][0], serde_json::json!({"userId": "u10001", "status": "done"}));
+    assert_eq!(m["outcomes"][1]["status"], "skipped");
+    assert!(m["time"].as_str().unwrap().ends_with('Z'));
+    assert_eq!((lines[1]["action"].as_str(), lines[1]["result"].as_str()), (Some("mute-all on"), Some("done")));
 }

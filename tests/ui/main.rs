@@ -18,7 +18,11 @@ struct Ui {
 
 fn start() -> Ui {
     let dir = tempfile::tempdir().unwrap();
-    let options = AppOptions { bench: None, open_at_start: None, sandbox_dir: dir.path().to_path_buf(), secrets: Arc::new(SecretStore::memory_only()), persist: false };
+    let options = AppOptions {
+        audit: groupdesk::audit::AuditLog::new(dir.path().join("audit.jsonl")),
+        bench: None,
+        open_at_start: None,
+        sandbox_dir: dir.path().to_path_buf(), secrets: Arc::new(SecretStore::memory_only()), persist: false };
     let harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 1000.0))
         .with_max_steps(50)
@@ -118,6 +122,9 @@ fn open_a_group_edit_the_profile_and_save() {
     let info = ui.runtime.block_on(server.group_info("bookclub")).unwrap().unwrap();
     assert_eq!(info.name, "Book Club (moderated)");
     assert_eq!(info.profile.announcement.as_deref(), Some("Meeting moved to Friday"));
+    let audit = groupdesk::audit::AuditLog::new(ui._dir.path().join("audit.jsonl")).read().unwrap();
+    assert_eq!(audit.last().unwrap().action, "Save Name, Announcement");
+    assert_eq!((audit.last().unwrap().group.as_str(), audit.last().unwrap().result.as_str()), ("bookclub", "done"));
 }
 
 #[test]
