@@ -8,6 +8,7 @@ pub mod audit;
 pub mod cli;
 pub mod csv_io;
 pub mod extkeys;
+pub mod members;
 pub mod profiles;
 pub mod sandbox;
 pub mod ui;

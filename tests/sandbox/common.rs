@@ -15,6 +15,7 @@ pub const SECRET: &str = "testsecret";
 pub struct Server {
     pub child: Child,
     pub base: String,
+    #[allow(dead_code)]
     pub dir: PathBuf,
     _tmp: Option<tempfile::TempDir>,
     http: reqwest::blocking::Client,
