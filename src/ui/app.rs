@@ -195,6 +195,10 @@ impl GroupdeskApp {
         self.notices.push(Notice { level, text, at: std::time::Instant::now() });
     }
 
+    pub(crate) fn options_audit(&self) -> &crate::audit::AuditLog {
+        &self.options.audit
+    }
+
     /// Appends a change to the audit log (flushed before the result is shown).
     pub fn audit(&mut self, action: &str, group: &str, result: &Result<(), ApiError>) {
         let operator = if self.settings.operator.trim().is_empty() { crate::audit::operator_from_env() } else { self.settings.operator.clone() };
@@ -452,6 +456,25 @@ impl GroupdeskApp {
                 }
                 Err(e) => self.notify_error("Applying extProfile keys failed", &e),
             },
+            Msg::Members(gid, r) => {
+                if let Some(v) = self.group.as_mut().filter(|g| g.group_id == gid) {
+                    match r {
+                        Ok(rows) => v.members.set_rows(rows),
+                        Err(e) => {
+                            v.members.loading = false;
+                            v.members.error = Some(format!("{e}. {}", e.explanation()));
+                        }
+                    }
+                }
+            }
+            Msg::JobProgress(gid, p) => {
+                if let Some(job) = self.group.as_mut().filter(|g| g.group_id == gid).and_then(|v| v.members.job.as_mut()) {
+                    if job.report.is_none() {
+                        job.progress = p;
+                    }
+                }
+            }
+            Msg::JobDone { group_id, action, reason, report } => self.job_done(group_id, action, reason, report),
             Msg::Portrait(url, r) => {
                 if let Some(v) = self.group.as_mut() {
                     if v.portrait.as_ref().is_some_and(|(u, _)| *u == url) {

@@ -47,6 +47,11 @@ impl Bridge {
         });
     }
 
+    /// A sender for jobs that report several times (progress); call `request_repaint` after.
+    pub fn sender(&self) -> (mpsc::Sender<Msg>, egui::Context) {
+        (self.tx.clone(), self.ctx.clone())
+    }
+
     pub fn drain(&self) -> Vec<Msg> {
         self.rx.try_iter().collect()
     }

@@ -145,6 +145,14 @@ pub struct GroupView {
     pub confirmed: Option<String>,
     /// The portrait preview: URL and, once loaded, its bytes or the reason it failed.
     pub portrait: Option<(String, Option<Result<std::sync::Arc<[u8]>, String>>)>,
+    pub tab: DetailTab,
+    pub members: super::members::MembersView,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DetailTab {
+    Profile,
+    Members,
 }
 
 impl GroupView {
@@ -164,6 +172,8 @@ impl GroupView {
             confirm_pending: None,
             confirmed: None,
             portrait: None,
+            tab: DetailTab::Profile,
+            members: Default::default(),
         }
     }
 
@@ -268,6 +278,14 @@ impl GroupdeskApp {
             }
             return;
         };
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut view.tab, DetailTab::Profile, "Profile");
+            ui.selectable_value(&mut view.tab, DetailTab::Members, "Members");
+        });
+        if view.tab == DetailTab::Members {
+            self.members_ui(ui);
+            return;
+        }
         let mut save_clicked = false;
         let mut preview = false;
         let mut import_owner: Option<String> = None;
@@ -423,6 +441,7 @@ impl GroupdeskApp {
         self.dismiss_dialog(ctx);
         self.create_dialog(ctx);
         self.secret_dialog(ctx);
+        self.bulk_confirm_ui(ctx);
     }
 
     fn review_dialog(&mut self, ctx: &egui::Context) {

@@ -8,6 +8,7 @@ mod browser;
 mod connections;
 mod extkeys;
 pub mod group;
+pub mod members;
 pub mod msg;
 mod widgets;
 

@@ -33,6 +33,9 @@ pub enum Msg {
     ServerExtKeys(Result<Vec<String>, ApiError>),
     ExtKeysApplied(Result<Vec<String>, ApiError>),
     ExtKeysInUse(Result<Vec<String>, ApiError>),
+    Members(String, Result<Vec<crate::csv_io::MemberRow>, ApiError>),
+    JobProgress(String, crate::api::bulk::Progress),
+    JobDone { group_id: String, action: String, reason: String, report: crate::api::bulk::BulkReport },
     /// A portrait preview: the URL and its bytes.
     Portrait(String, Result<std::sync::Arc<[u8]>, String>),
 }

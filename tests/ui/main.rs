@@ -305,3 +305,71 @@ fn portrait_preview_loads_the_image() {
     ui.click(Role::Button, "Preview portrait");
     ui.wait("portrait failed", |a| a.group.as_ref().is_some_and(|g| matches!(&g.portrait, Some((_, Some(Err(_)))))));
 }
+
+fn members_tab(ui: &mut Ui, group: &str) {
+    ui.open(group);
+    ui.click(Role::Button, "Members");
+    ui.wait("members loaded", |a| a.group.as_ref().is_some_and(|g| g.members.table.is_some()));
+}
+
+#[test]
+fn select_a_member_and_mute_for_an_hour() {
+    let mut ui = start();
+    members_tab(&mut ui, "bookclub");
+    let server = ui.server();
+    let target = ui.runtime.block_on(server.member_page("bookclub", groupdesk::api::types::RoleFilter::Member, "", 1, groupdesk::api::types::Order::Ascending)).unwrap().members[0].user_id.clone();
+    ui.type_into("Filter members", &target);
+    ui.harness.get_by_label(&target).click();
+    ui.harness.run_steps(2);
+    assert_eq!(ui.harness.state().group.as_ref().unwrap().members.selected.len(), 1);
+    ui.click(Role::Button, "Mute 1 h");
+    ui.harness.run_steps(6);
+    ui.type_into("Reason (recorded in the audit log)", "spam");
+    ui.click(Role::Button, "Confirm");
+    ui.wait("job done", |a| a.group.as_ref().is_some_and(|g| g.members.job.as_ref().is_some_and(|j| j.report.is_some())));
+    let report = ui.harness.state().group.as_ref().unwrap().members.job.as_ref().unwrap().report.clone().unwrap();
+    assert!(report.all_done(), "{report:?}");
+    let muted = ui.runtime.block_on(server.muted(Some("bookclub"))).unwrap();
+    assert!(muted.iter().any(|m| m.user_id == target));
+    let audit = groupdesk::audit::AuditLog::new(ui._dir.path().join("audit.jsonl")).read().unwrap();
+    let last = audit.last().unwrap();
+    assert_eq!((last.action.as_str(), last.reason.as_deref(), last.users.clone()), ("mute for 1 hour(s)", Some("spam"), vec![target]));
+}
+
+#[test]
+fn kicking_many_asks_for_the_count_and_skips_the_owner() {
+    let mut ui = start();
+    members_tab(&mut ui, "bookclub");
+    let n = ui.harness.state().group.as_ref().unwrap().members.table.as_ref().unwrap().len();
+    assert!(n > 20);
+    ui.click(Role::Button, "Select all shown");
+    assert_eq!(ui.harness.state().group.as_ref().unwrap().members.selected.len(), n);
+    ui.click(Role::Button, "Kick…");
+    ui.harness.run_steps(6);
+    ui.type_into("Reason (recorded in the audit log)", "raid");
+    ui.click(Role::Button, "Confirm");
+    assert!(ui.harness.state().group.as_ref().unwrap().members.pending.is_some(), "the count must be typed first");
+    ui.type_into(&format!("Type {n} to confirm"), &n.to_string());
+    ui.click(Role::Button, "Confirm");
+    ui.wait("job done", |a| a.group.as_ref().is_some_and(|g| g.members.job.as_ref().is_some_and(|j| j.report.is_some())));
+    let report = ui.harness.state().group.as_ref().unwrap().members.job.as_ref().unwrap().report.clone().unwrap();
+    assert_eq!((report.count("done"), report.count("skipped")), (n - 1, 1), "the owner is skipped");
+    let server = ui.server();
+    assert_eq!(ui.runtime.block_on(server.group_info("bookclub")).unwrap().unwrap().member_count, 1);
+}
+
+#[test]
+fn members_table_sorts_and_filters() {
+    let mut ui = start();
+    members_tab(&mut ui, "community");
+    assert_eq!(ui.harness.state().group.as_ref().unwrap().members.table.as_ref().unwrap().len(), 3000);
+    ui.click(Role::Button, "Role");
+    let first = {
+        let m = &mut ui.harness.state_mut().group.as_mut().unwrap().members;
+        let v = m.visible();
+        m.table.as_ref().unwrap().rows()[v[0] as usize].user_id.clone()
+    };
+    assert_eq!(first, "u10000", "owner first when sorted by role");
+    ui.type_into("Filter members", "u1299");
+    assert_eq!(ui.harness.state_mut().group.as_mut().unwrap().members.visible().len(), 10);
+}

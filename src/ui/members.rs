@@ -1,0 +1,394 @@
+//! The members tab of a group: a virtualised table (user id, nickname, role, join time, extra,
+//! mute end, allowlisted) with sortable columns, a filter matching id and nickname as you type,
+//! multi-select (click, ctrl-click, shift-click, select all filtered), and bulk actions that run
+//! as jobs on the client's chunked calls with progress and a per-user outcome summary.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use egui::{Color32, RichText};
+use egui_extras::{Column, TableBuilder};
+
+use super::app::{GroupdeskApp, Level};
+use super::msg::Msg;
+use crate::api::bulk::{BulkReport, Control, Progress};
+use crate::api::types::LeaveOptions;
+use crate::csv_io::MemberRow;
+use crate::members::{CachedView, MemberTable, SortKey};
+
+/// Kicking or muting more than this many users asks for the count to be typed.
+pub const TYPED_CONFIRM_OVER: usize = 20;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BulkAction {
+    Mute(u32),
+    Unmute,
+    Kick,
+}
+
+impl BulkAction {
+    pub fn label(self) -> String {
+        match self {
+            Self::Mute(0) => "mute permanently".into(),
+            Self::Mute(m) if m % 1440 == 0 => format!("mute for {} day(s)", m / 1440),
+            Self::Mute(m) if m % 60 == 0 => format!("mute for {} hour(s)", m / 60),
+            Self::Mute(m) => format!("mute for {m} minutes"),
+            Self::Unmute => "unmute".into(),
+            Self::Kick => "kick".into(),
+        }
+    }
+}
+
+/// A bulk action waiting for confirmation.
+pub struct Pending {
+    pub action: BulkAction,
+    pub users: Vec<String>,
+    pub typed: String,
+    pub reason: String,
+}
+
+pub struct Job {
+    pub label: String,
+    pub progress: Progress,
+    pub report: Option<BulkReport>,
+    pub cancel: tokio_util::sync::CancellationToken,
+}
+
+#[derive(Default)]
+pub struct MembersView {
+    pub table: Option<MemberTable>,
+    generation: usize,
+    pub loading: bool,
+    pub error: Option<String>,
+    pub filter: String,
+    pub sort: Option<(SortKey, bool)>,
+    cache: CachedView,
+    pub selected: HashSet<String>,
+    anchor: Option<usize>,
+    pub pending: Option<Pending>,
+    pub job: Option<Job>,
+}
+
+impl MembersView {
+    pub fn set_rows(&mut self, rows: Vec<MemberRow>) {
+        self.table = Some(MemberTable::new(rows));
+        self.generation += 1;
+        self.loading = false;
+        self.error = None;
+        let present: HashSet<&str> = self.table.as_ref().map(|t| t.rows().iter().map(|r| r.user_id.as_str()).collect()).unwrap_or_default();
+        self.selected.retain(|u| present.contains(u.as_str()));
+    }
+
+    /// Row indices shown, after filter and sort (cached).
+    pub fn visible(&mut self) -> Vec<u32> {
+        let Some(table) = &self.table else { return Vec::new() };
+        let (key, desc) = self.sort.unwrap_or((SortKey::JoinTime, false));
+        self.cache.get(table, self.generation, &self.filter, key, desc).to_vec()
+    }
+}
+
+/// Member rows with mute and allowlist state.
+pub async fn load_members(client: &crate::api::Client, group_id: &str, hosted: bool) -> Result<Vec<MemberRow>, crate::api::ApiError> {
+    let (muted, allow) = futures::try_join!(client.muted(Some(group_id)), client.allowlist(group_id))?;
+    let mut rows: Vec<MemberRow> = if hosted {
+        client.all_members(group_id, None).await?.iter().map(MemberRow::from).collect()
+    } else {
+        client.group_members(group_id).await?.into_iter().map(|u| MemberRow { user_id: u, ..Default::default() }).collect()
+    };
+    let muted: std::collections::HashMap<String, String> = muted.into_iter().map(|m| (m.user_id, m.time)).collect();
+    let allow: HashSet<String> = allow.into_iter().collect();
+    for r in &mut rows {
+        r.muted_until = muted.get(&r.user_id).cloned();
+        r.allowlisted = allow.contains(&r.user_id);
+    }
+    Ok(rows)
+}
+
+impl GroupdeskApp {
+    pub fn load_members(&mut self) {
+        let (Some(client), Some(view)) = (self.client(), self.group.as_mut()) else { return };
+        let hosted = view.detail.as_ref().is_some_and(|d| d.info.is_some());
+        view.members.loading = true;
+        let gid = view.group_id.clone();
+        self.bridge.spawn(async move { Msg::Members(gid.clone(), load_members(&client, &gid, hosted).await) });
+    }
+
+    /// Asks for confirmation proportional to the blast radius, then runs the job.
+    pub fn request_bulk(&mut self, action: BulkAction, users: Vec<String>) {
+        let Some(view) = self.group.as_mut() else { return };
+        if users.is_empty() {
+            return;
+        }
+        view.members.pending = Some(Pending { action, users, typed: String::new(), reason: String::new() });
+    }
+
+    fn start_job(&mut self, action: BulkAction, users: Vec<String>, reason: String) {
+        let (Some(client), Some(view)) = (self.client(), self.group.as_mut()) else { return };
+        let gid = view.group_id.clone();
+        let cancel = tokio_util::sync::CancellationToken::new();
+        let label = format!("{} {} users in {gid}", action.label(), users.len());
+        view.members.job = Some(Job { label: label.clone(), progress: Progress { total: users.len(), ..Default::default() }, report: None, cancel: cancel.clone() });
+        let (tx, ctx) = self.bridge.sender();
+        let progress_gid = gid.clone();
+        let ctl = Control {
+            progress: Some(Arc::new(move |p: Progress| {
+                let _ = tx.send(Msg::JobProgress(progress_gid.clone(), p));
+                ctx.request_repaint();
+            })),
+            cancel,
+        };
+        self.bridge.spawn(async move {
+            let report = match action {
+                BulkAction::Mute(m) => client.mute_members(&gid, &users, m, &ctl).await,
+                BulkAction::Unmute => client.unmute_members(&gid, &users, &ctl).await,
+                BulkAction::Kick => client.kick_members(&gid, &users, LeaveOptions::default(), &ctl).await,
+            };
+            Msg::JobDone { group_id: gid, action: action.label(), reason, report }
+        });
+    }
+
+    pub(crate) fn members_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(view) = self.group.as_mut() else { return };
+        let m = &mut view.members;
+        if m.table.is_none() && !m.loading && m.error.is_none() {
+            self.load_members();
+            return;
+        }
+        let Some(view) = self.group.as_mut() else { return };
+        let m = &mut view.members;
+        if m.loading {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Loading members…");
+            });
+        }
+        if let Some(e) = &m.error {
+            ui.colored_label(Color32::RED, e);
+        }
+        let visible = m.visible();
+        let total = m.table.as_ref().map_or(0, MemberTable::len);
+        let mut action: Option<BulkAction> = None;
+        let mut select_all = false;
+        let mut clear = false;
+        let mut reload = false;
+        ui.horizontal(|ui| {
+            let l = ui.label("Filter members");
+            ui.add(egui::TextEdit::singleline(&mut m.filter).hint_text("id or nickname").desired_width(200.0)).labelled_by(l.id);
+            ui.label(format!("{} of {total} shown · {} selected", visible.len(), m.selected.len()));
+            select_all = ui.button("Select all shown").clicked();
+            clear = ui.button("Clear selection").clicked();
+            reload = ui.button("Reload members").clicked();
+        });
+        let busy = m.job.as_ref().is_some_and(|j| j.report.is_none());
+        ui.horizontal(|ui| {
+            ui.add_enabled_ui(!m.selected.is_empty() && !busy, |ui| {
+                for (label, minutes) in [("Mute 10 min", 10), ("Mute 1 h", 60), ("Mute 1 day", 1440), ("Mute 30 days", 43_200), ("Mute permanently", 0)] {
+                    if ui.button(label).clicked() {
+                        action = Some(BulkAction::Mute(minutes));
+                    }
+                }
+                if ui.button("Unmute").clicked() {
+                    action = Some(BulkAction::Unmute);
+                }
+                if ui.button(RichText::new("Kick…").color(Color32::RED)).clicked() {
+                    action = Some(BulkAction::Kick);
+                }
+            });
+        });
+        if let Some(job) = &m.job {
+            ui.horizontal(|ui| {
+                let p = job.progress;
+                let frac = if p.total == 0 { 1.0 } else { p.finished as f32 / p.total as f32 };
+                ui.add(egui::ProgressBar::new(frac).desired_width(240.0).text(format!("{}/{}", p.finished, p.total)));
+                match &job.report {
+                    None => {
+                        ui.label(&job.label);
+                        if ui.button("Cancel job").clicked() {
+                            job.cancel.cancel();
+                        }
+                    }
+                    Some(r) => {
+                        ui.label(format!("{}: {} done, {} failed, {} skipped", job.label, r.count("done"), r.count("failed"), r.count("skipped")));
+                    }
+                }
+            });
+        }
+        if select_all {
+            if let Some(t) = &m.table {
+                m.selected.extend(visible.iter().map(|i| t.rows()[*i as usize].user_id.clone()));
+            }
+        }
+        if clear {
+            m.selected.clear();
+        }
+        let sort = m.sort;
+        let mut new_sort = None;
+        let mut clicked: Option<(usize, egui::Modifiers)> = None;
+        if let Some(table) = &m.table {
+            let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+            TableBuilder::new(ui)
+                .id_salt("members_table")
+                .striped(true)
+                .resizable(true)
+                .sense(egui::Sense::click())
+                .column(Column::initial(140.0).at_least(60.0).clip(true))
+                .column(Column::initial(180.0).at_least(60.0).clip(true))
+                .column(Column::initial(70.0))
+                .column(Column::initial(150.0))
+                .column(Column::initial(100.0).clip(true))
+                .column(Column::initial(150.0))
+                .column(Column::remainder())
+                .header(row_h, |mut h| {
+                    for (key, title) in [
+                        (SortKey::UserId, "User"),
+                        (SortKey::Nickname, "Nickname"),
+                        (SortKey::Role, "Role"),
+                        (SortKey::JoinTime, "Joined (UTC)"),
+                        (SortKey::UserId, "Extra"),
+                        (SortKey::MutedUntil, "Muted until"),
+                        (SortKey::Allowlisted, "Allowlisted"),
+                    ] {
+                        h.col(|ui| {
+                            let arrow = match sort {
+                                Some((k, desc)) if k == key && title != "Extra" => if desc { " v" } else { " ^" },
+                                _ => "",
+                            };
+                            if title != "Extra" && ui.button(format!("{title}{arrow}")).clicked() {
+                                new_sort = Some(match sort {
+                                    Some((k, d)) if k == key => (key, !d),
+                                    _ => (key, false),
+                                });
+                            } else if title == "Extra" {
+                                ui.strong(title);
+                            }
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(row_h, visible.len(), |mut row| {
+                        let pos = row.index();
+                        let r = &table.rows()[visible[pos] as usize];
+                        let is_selected = m.selected.contains(&r.user_id);
+                        row.set_selected(is_selected);
+                        row.col(|ui| {
+                            // The id cell is a real (accessible, keyboard-reachable) toggle.
+                            let resp = ui.add(egui::Button::selectable(is_selected, &r.user_id).frame(false));
+                            if resp.clicked() {
+                                clicked = Some((pos, resp.ctx.input(|i| i.modifiers)));
+                            }
+                        });
+                        row.col(|ui| {
+                            ui.label(&r.nickname);
+                        });
+                        row.col(|ui| {
+                            ui.label(r.role.map(|x| x.label()).unwrap_or("member"));
+                        });
+                        row.col(|ui| {
+                            ui.label(crate::csv_io::format_ms(r.join_time_ms));
+                        });
+                        row.col(|ui| {
+                            ui.label(&r.extra);
+                        });
+                        row.col(|ui| {
+                            ui.label(r.muted_until.as_deref().unwrap_or(""));
+                        });
+                        row.col(|ui| {
+                            ui.label(if r.allowlisted { "yes" } else { "" });
+                        });
+                        let resp = row.response();
+                        if resp.clicked() {
+                            clicked = Some((pos, resp.ctx.input(|i| i.modifiers)));
+                        }
+                    });
+                });
+        }
+        if let Some(s) = new_sort {
+            m.sort = Some(s);
+        }
+        if let (Some((pos, mods)), Some(table)) = (clicked, &m.table) {
+            let id = |p: usize| table.rows()[visible[p] as usize].user_id.clone();
+            if mods.shift {
+                let a = m.anchor.unwrap_or(pos);
+                let (lo, hi) = (a.min(pos), a.max(pos));
+                for p in lo..=hi {
+                    m.selected.insert(id(p));
+                }
+            } else if mods.command || mods.ctrl {
+                let u = id(pos);
+                if !m.selected.remove(&u) {
+                    m.selected.insert(u);
+                }
+                m.anchor = Some(pos);
+            } else {
+                m.selected.clear();
+                m.selected.insert(id(pos));
+                m.anchor = Some(pos);
+            }
+        }
+        if reload {
+            self.load_members();
+        }
+        if let Some(a) = action {
+            let users: Vec<String> = self.group.as_ref().map(|g| {
+                let mut u: Vec<String> = g.members.selected.iter().cloned().collect();
+                u.sort();
+                u
+            }).unwrap_or_default();
+            self.request_bulk(a, users);
+        }
+    }
+
+    /// The confirmation of a bulk action: a single click for a few users; the count typed for
+    /// kicking or muting more than 20. Every one asks for a reason.
+    pub(crate) fn bulk_confirm_ui(&mut self, ctx: &egui::Context) {
+        let Some(view) = self.group.as_mut() else { return };
+        let Some(p) = view.members.pending.as_mut() else { return };
+        let n = p.users.len();
+        let typed_needed = n > TYPED_CONFIRM_OVER && matches!(p.action, BulkAction::Kick | BulkAction::Mute(_));
+        let mut go = false;
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("bulk_confirm")).show(ctx, |ui| {
+            ui.heading(format!("{} {n} user(s)?", p.action.label()));
+            let sample: Vec<&str> = p.users.iter().take(5).map(String::as_str).collect();
+            ui.label(format!("{}{}", sample.join(", "), if n > 5 { format!(" and {} more", n - 5) } else { String::new() }));
+            let l = ui.label("Reason (recorded in the audit log)");
+            ui.add(egui::TextEdit::singleline(&mut p.reason).hint_text("reason")).labelled_by(l.id);
+            if typed_needed {
+                let l = ui.label(format!("Type {n} to confirm"));
+                ui.add(egui::TextEdit::singleline(&mut p.typed).hint_text(n.to_string())).labelled_by(l.id);
+            }
+            let ok = !p.reason.trim().is_empty() && (!typed_needed || p.typed.trim() == n.to_string());
+            ui.horizontal(|ui| {
+                go = ui.add_enabled(ok, egui::Button::new("Confirm")).clicked();
+                cancel = ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape));
+            });
+        });
+        if cancel {
+            view.members.pending = None;
+        } else if go {
+            let p = view.members.pending.take().expect("open");
+            self.start_job(p.action, p.users, p.reason.trim().to_owned());
+        }
+    }
+
+    pub(crate) fn job_done(&mut self, group_id: String, action: String, reason: String, report: BulkReport) {
+        let operator = if self.settings.operator.trim().is_empty() { crate::audit::operator_from_env() } else { self.settings.operator.clone() };
+        let connection = self.conn.as_ref().map(|c| c.name.clone()).unwrap_or_default();
+        let mut entry = crate::audit::AuditEntry::new(&operator, &connection, &action, &group_id).with_report(&report);
+        entry.reason = Some(reason);
+        if let Err(e) = self.options_audit().append(&entry) {
+            self.notify(Level::Error, format!("The audit log could not be written: {e}"));
+        }
+        self.notify(
+            if report.any_failed() { Level::Error } else { Level::Info },
+            format!("{action} in {group_id}: {} done, {} failed, {} skipped", report.count("done"), report.count("failed"), report.count("skipped")),
+        );
+        if let Some(v) = self.group.as_mut().filter(|g| g.group_id == group_id) {
+            if let Some(job) = v.members.job.as_mut() {
+                job.progress.finished = report.items.len();
+                job.report = Some(report);
+            }
+        }
+        self.load_members();
+    }
+}
