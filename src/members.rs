@@ -28,14 +28,17 @@ impl SortKey {
 /// Rows with lower-cased search keys and one precomputed ascending order per sort key.
 pub struct MemberTable {
     rows: Vec<MemberRow>,
-    search: Vec<(String, String)>,
+    /// `user id \0 nickname`, lower-cased: one haystack per row for the filter.
+    search: Vec<String>,
+    nick_lower: Vec<String>,
     orders: Vec<Vec<u32>>,
 }
 
 impl MemberTable {
     pub fn new(rows: Vec<MemberRow>) -> Self {
-        let search = rows.iter().map(|r| (r.user_id.to_lowercase(), r.nickname.to_lowercase())).collect();
-        let mut t = Self { rows, search, orders: Vec::new() };
+        let nick_lower: Vec<String> = rows.iter().map(|r| r.nickname.to_lowercase()).collect();
+        let search = rows.iter().zip(&nick_lower).map(|(r, n)| format!("{}\0{n}", r.user_id.to_lowercase())).collect();
+        let mut t = Self { rows, search, nick_lower, orders: Vec::new() };
         t.orders = SortKey::ALL.iter().map(|k| t.order_for(*k)).collect();
         t
     }
@@ -56,7 +59,7 @@ impl MemberTable {
         let (x, y) = (&self.rows[a], &self.rows[b]);
         let primary = match key {
             SortKey::UserId => x.user_id.cmp(&y.user_id),
-            SortKey::Nickname => self.search[a].1.cmp(&self.search[b].1),
+            SortKey::Nickname => self.nick_lower[a].cmp(&self.nick_lower[b]),
             SortKey::Role => y.role.cmp(&x.role),
             SortKey::JoinTime => x.join_time_ms.cmp(&y.join_time_ms),
             SortKey::MutedUntil => x.muted_until.cmp(&y.muted_until),
@@ -74,12 +77,11 @@ impl MemberTable {
     /// Row indices matching `filter` (case-insensitive substring of id or nickname), in the
     /// order of `key` (descending when `desc`).
     pub fn view(&self, filter: &str, key: SortKey, desc: bool) -> Vec<u32> {
-        let f = filter.trim().to_lowercase();
+        let f = filter.trim().to_lowercase().replace('\0', "");
         let order = &self.orders[key.slot()];
-        let keep = |i: &u32| {
-            let (id, nick) = &self.search[*i as usize];
-            f.is_empty() || id.contains(&f) || nick.contains(&f)
-        };
+        // One SIMD substring finder for the whole pass; the separator keeps matches inside a field.
+        let finder = memchr::memmem::Finder::new(f.as_bytes());
+        let keep = |i: &u32| f.is_empty() || finder.find(self.search[*i as usize].as_bytes()).is_some();
         if desc { order.iter().rev().copied().filter(keep).collect() } else { order.iter().copied().filter(keep).collect() }
     }
 }

@@ -459,7 +459,7 @@ impl GroupdeskApp {
             Msg::Members(gid, r) => {
                 if let Some(v) = self.group.as_mut().filter(|g| g.group_id == gid) {
                     match r {
-                        Ok(rows) => v.members.set_rows(rows),
+                        Ok(table) => v.members.set_table(table),
                         Err(e) => {
                             v.members.loading = false;
                             v.members.error = Some(format!("{e}. {}", e.explanation()));

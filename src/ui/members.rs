@@ -70,8 +70,8 @@ pub struct MembersView {
 }
 
 impl MembersView {
-    pub fn set_rows(&mut self, rows: Vec<MemberRow>) {
-        self.table = Some(MemberTable::new(rows));
+    pub fn set_table(&mut self, table: MemberTable) {
+        self.table = Some(table);
         self.generation += 1;
         self.loading = false;
         self.error = None;
@@ -110,7 +110,17 @@ impl GroupdeskApp {
         let hosted = view.detail.as_ref().is_some_and(|d| d.info.is_some());
         view.members.loading = true;
         let gid = view.group_id.clone();
-        self.bridge.spawn(async move { Msg::Members(gid.clone(), load_members(&client, &gid, hosted).await) });
+        self.bridge.spawn(async move {
+            let rows = load_members(&client, &gid, hosted).await;
+            // Sorting 100,000 rows six ways takes a while: never on the UI thread.
+            let table = match rows {
+                Ok(rows) => tokio::task::spawn_blocking(move || MemberTable::new(rows))
+                    .await
+                    .map_err(|e| crate::api::ApiError::invalid("", "members", e.to_string())),
+                Err(e) => Err(e),
+            };
+            Msg::Members(gid, table)
+        });
     }
 
     /// Asks for confirmation proportional to the blast radius, then runs the job.

@@ -33,7 +33,8 @@ pub enum Msg {
     ServerExtKeys(Result<Vec<String>, ApiError>),
     ExtKeysApplied(Result<Vec<String>, ApiError>),
     ExtKeysInUse(Result<Vec<String>, ApiError>),
-    Members(String, Result<Vec<crate::csv_io::MemberRow>, ApiError>),
+    /// Members of a group, with the sort orders already built (off the UI thread).
+    Members(String, Result<crate::members::MemberTable, ApiError>),
     JobProgress(String, crate::api::bulk::Progress),
     JobDone { group_id: String, action: String, reason: String, report: crate::api::bulk::BulkReport },
     /// A portrait preview: the URL and its bytes.
