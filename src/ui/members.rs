@@ -49,9 +49,13 @@ pub struct Pending {
 
 pub struct Job {
     pub label: String,
+    pub action: BulkAction,
+    pub reason: String,
     pub progress: Progress,
     pub report: Option<BulkReport>,
     pub cancel: tokio_util::sync::CancellationToken,
+    /// Outcome table filter: `None` all, else "failed" or "skipped".
+    pub show: Option<&'static str>,
 }
 
 #[derive(Default)]
@@ -137,7 +141,15 @@ impl GroupdeskApp {
         let gid = view.group_id.clone();
         let cancel = tokio_util::sync::CancellationToken::new();
         let label = format!("{} {} users in {gid}", action.label(), users.len());
-        view.members.job = Some(Job { label: label.clone(), progress: Progress { total: users.len(), ..Default::default() }, report: None, cancel: cancel.clone() });
+        view.members.job = Some(Job {
+            label: label.clone(),
+            action,
+            reason: reason.clone(),
+            progress: Progress { total: users.len(), ..Default::default() },
+            report: None,
+            cancel: cancel.clone(),
+            show: None,
+        });
         let (tx, ctx) = self.bridge.sender();
         let progress_gid = gid.clone();
         let ctl = Control {
@@ -155,6 +167,77 @@ impl GroupdeskApp {
             };
             Msg::JobDone { group_id: gid, action: action.label(), reason, report }
         });
+    }
+
+    /// Runs the last job again for its failed users only.
+    pub fn retry_failed(&mut self) {
+        let Some(job) = self.group.as_ref().and_then(|g| g.members.job.as_ref()) else { return };
+        let Some(report) = &job.report else { return };
+        let failed: Vec<String> = report
+            .items
+            .iter()
+            .filter(|i| matches!(i.outcome, crate::api::bulk::Outcome::Failed { .. }))
+            .map(|i| i.user_id.clone())
+            .collect();
+        if failed.is_empty() {
+            return;
+        }
+        let (action, reason) = (job.action, format!("{} (retry of failed)", job.reason));
+        self.start_job(action, failed, reason);
+    }
+
+    /// Writes the last job's per-user outcomes as CSV.
+    pub fn export_outcomes(&mut self, path: &std::path::Path) {
+        let Some(report) = self.group.as_ref().and_then(|g| g.members.job.as_ref()).and_then(|j| j.report.clone()) else { return };
+        let result = std::fs::File::create(path).and_then(|f| crate::csv_io::write_report(std::io::BufWriter::new(f), &report));
+        match result {
+            Ok(()) => self.notify(Level::Info, format!("Outcomes written to {}", path.display())),
+            Err(e) => self.notify(Level::Error, format!("Cannot write {}: {e}", path.display())),
+        }
+    }
+
+    fn outcomes_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(job) = self.group.as_mut().and_then(|g| g.members.job.as_mut()) else { return };
+        let Some(report) = job.report.clone() else { return };
+        if report.all_done() {
+            return;
+        }
+        let mut retry = false;
+        let mut export = false;
+        egui::CollapsingHeader::new("Outcomes of the last job").default_open(true).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut job.show, None, "All");
+                ui.selectable_value(&mut job.show, Some("failed"), "Failed");
+                ui.selectable_value(&mut job.show, Some("skipped"), "Skipped");
+                retry = ui.add_enabled(report.any_failed(), egui::Button::new("Retry failed")).clicked();
+                export = ui.button("Export outcomes…").clicked();
+            });
+            egui::ScrollArea::vertical().id_salt("outcomes").max_height(160.0).show(ui, |ui| {
+                egui::Grid::new("outcome_grid").striped(true).show(ui, |ui| {
+                    for item in report.items.iter().filter(|i| job.show.is_none_or(|s| i.outcome.label() == s)) {
+                        ui.label(&item.user_id);
+                        ui.label(item.outcome.label());
+                        ui.label(match &item.outcome {
+                            crate::api::bulk::Outcome::Done => String::new(),
+                            crate::api::bulk::Outcome::Failed { code, message, .. } => match code {
+                                Some(c) => format!("{message} ({})", crate::api::error::explain(*c)),
+                                None => message.clone(),
+                            },
+                            crate::api::bulk::Outcome::Skipped { reason } => reason.clone(),
+                        });
+                        ui.end_row();
+                    }
+                });
+            });
+        });
+        if retry {
+            self.retry_failed();
+        }
+        if export {
+            if let Some(path) = rfd::FileDialog::new().set_file_name("outcomes.csv").save_file() {
+                self.export_outcomes(&path);
+            }
+        }
     }
 
     pub(crate) fn members_ui(&mut self, ui: &mut egui::Ui) {
@@ -223,6 +306,12 @@ impl GroupdeskApp {
                 }
             });
         }
+        let show_outcomes = m.job.as_ref().is_some_and(|j| j.report.is_some());
+        if show_outcomes {
+            self.outcomes_ui(ui);
+        }
+        let Some(view) = self.group.as_mut() else { return };
+        let m = &mut view.members;
         if select_all {
             if let Some(t) = &m.table {
                 m.selected.extend(visible.iter().map(|i| t.rows()[*i as usize].user_id.clone()));

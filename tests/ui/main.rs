@@ -354,6 +354,15 @@ fn kicking_many_asks_for_the_count_and_skips_the_owner() {
     ui.wait("job done", |a| a.group.as_ref().is_some_and(|g| g.members.job.as_ref().is_some_and(|j| j.report.is_some())));
     let report = ui.harness.state().group.as_ref().unwrap().members.job.as_ref().unwrap().report.clone().unwrap();
     assert_eq!((report.count("done"), report.count("skipped")), (n - 1, 1), "the owner is skipped");
+    // The outcome table shows the skipped owner and exports every user's outcome.
+    ui.harness.run_steps(3);
+    ui.click(Role::Button, "Skipped");
+    assert!(ui.harness.query_by_label("group owner: transfer ownership first").is_some());
+    let out = ui._dir.path().join("outcomes.csv");
+    ui.harness.state_mut().export_outcomes(&out);
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(csv.lines().count(), n + 1);
+    assert!(csv.contains(",skipped,,group owner: transfer ownership first,"), "{csv}");
     let server = ui.server();
     assert_eq!(ui.runtime.block_on(server.group_info("bookclub")).unwrap().unwrap().member_count, 1);
 }
@@ -372,4 +381,36 @@ fn members_table_sorts_and_filters() {
     assert_eq!(first, "u10000", "owner first when sorted by role");
     ui.type_into("Filter members", "u1299");
     assert_eq!(ui.harness.state_mut().group.as_mut().unwrap().members.visible().len(), 10);
+}
+
+#[test]
+fn retry_failed_sends_only_the_failed_users() {
+    use groupdesk::api::bulk::{BulkReport, ItemOutcome, Outcome};
+    use groupdesk::ui::members::{BulkAction, Job};
+    let mut ui = start();
+    members_tab(&mut ui, "bookclub");
+    let server = ui.server();
+    let page = ui.runtime.block_on(server.member_page("bookclub", groupdesk::api::types::RoleFilter::Member, "", 2, groupdesk::api::types::Order::Ascending)).unwrap();
+    let (a, b) = (page.members[0].user_id.clone(), page.members[1].user_id.clone());
+    // A finished job where `b` failed (as under a network fault).
+    let report = BulkReport {
+        items: vec![
+            ItemOutcome { user_id: a.clone(), outcome: Outcome::Done },
+            ItemOutcome { user_id: b.clone(), outcome: Outcome::Failed { code: None, message: "no answer".into(), request_id: None } },
+        ],
+    };
+    ui.harness.state_mut().group.as_mut().unwrap().members.job = Some(Job {
+        label: "mute".into(),
+        action: BulkAction::Mute(60),
+        reason: "spam".into(),
+        progress: Default::default(),
+        report: Some(report),
+        cancel: Default::default(),
+        show: None,
+    });
+    ui.harness.run_steps(2);
+    ui.click(Role::Button, "Retry failed");
+    ui.wait("retry done", |app| app.group.as_ref().is_some_and(|g| g.members.job.as_ref().is_some_and(|j| j.report.as_ref().is_some_and(|r| r.items.len() == 1))));
+    let muted: Vec<String> = ui.runtime.block_on(server.muted(Some("bookclub"))).unwrap().into_iter().map(|m| m.user_id).collect();
+    assert!(muted.contains(&b) && !muted.contains(&a), "only the failed user was sent: {muted:?}");
 }
