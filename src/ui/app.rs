@@ -79,6 +79,7 @@ pub enum Screen {
     Group,
     ExtKeys,
     Connections,
+    Audit,
     Log,
 }
 
@@ -128,6 +129,7 @@ pub struct GroupdeskApp {
     pub connections: super::connections::ConnectionsView,
     /// A profile waiting for its App Secret (no keyring entry).
     pub secret_prompt: Option<(String, String)>,
+    pub audit_view: super::audit::AuditView,
 }
 
 impl GroupdeskApp {
@@ -165,6 +167,7 @@ impl GroupdeskApp {
             extkeys: Default::default(),
             connections: Default::default(),
             secret_prompt: None,
+            audit_view: Default::default(),
         };
         app.apply_look(ctx);
         let last = app.settings.last_profile.clone().and_then(|n| app.settings.profiles.iter().find(|p| p.name == n).cloned());
@@ -207,6 +210,7 @@ impl GroupdeskApp {
         if let Err(e) = self.options.audit.append(&entry) {
             self.notify(Level::Error, format!("The audit log {} could not be written: {e}", self.options.audit.path().display()));
         }
+        self.audit_view.loaded = false;
     }
 
     pub fn notify_error(&mut self, what: &str, e: &ApiError) {
@@ -571,7 +575,7 @@ impl GroupdeskApp {
                     self.apply_look(ui.ctx());
                 }
                 ui.separator();
-                for (screen, label) in [(Screen::Log, "Log"), (Screen::Connections, "Connections"), (Screen::ExtKeys, "extProfile keys"), (Screen::Group, "Groups")] {
+                for (screen, label) in [(Screen::Log, "Log"), (Screen::Audit, "Audit"), (Screen::Connections, "Connections"), (Screen::ExtKeys, "extProfile keys"), (Screen::Group, "Groups")] {
                     ui.selectable_value(&mut self.screen, screen, label);
                 }
             });
@@ -668,6 +672,7 @@ impl eframe::App for GroupdeskApp {
             Screen::Group => self.group_screen_ui(ui),
             Screen::ExtKeys => self.extkeys_ui(ui),
             Screen::Connections => self.connections_ui(ui),
+            Screen::Audit => self.audit_ui(ui),
             Screen::Log => self.log_ui(ui),
         });
         self.dialogs_ui(ui.ctx());

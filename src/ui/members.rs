@@ -478,6 +478,7 @@ impl GroupdeskApp {
         if let Err(e) = self.options_audit().append(&entry) {
             self.notify(Level::Error, format!("The audit log could not be written: {e}"));
         }
+        self.audit_view.loaded = false;
         self.notify(
             if report.any_failed() { Level::Error } else { Level::Info },
             format!("{action} in {group_id}: {} done, {} failed, {} skipped", report.count("done"), report.count("failed"), report.count("skipped")),

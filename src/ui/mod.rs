@@ -3,6 +3,7 @@
 //! here: every request goes through [`crate::api::Client`] on the runtime.
 
 pub mod app;
+mod audit;
 mod bridge;
 mod browser;
 mod connections;

@@ -414,3 +414,22 @@ fn retry_failed_sends_only_the_failed_users() {
     let muted: Vec<String> = ui.runtime.block_on(server.muted(Some("bookclub"))).unwrap().into_iter().map(|m| m.user_id).collect();
     assert!(muted.contains(&b) && !muted.contains(&a), "only the failed user was sent: {muted:?}");
 }
+
+#[test]
+fn audit_panel_lists_filters_and_exports_changes() {
+    let mut ui = start();
+    ui.open("chessclub");
+    ui.type_into("Announcement", "Tournament on Sunday");
+    ui.save_reviewed();
+    ui.click(Role::Button, "Audit");
+    assert!(ui.harness.query_by_label("Save Announcement").is_some(), "the change is listed");
+    ui.type_into("Filter entries", "nothing-matches-this");
+    assert!(ui.harness.query_by_label("Save Announcement").is_none());
+    ui.type_into("Filter entries", "chessclub");
+    assert!(ui.harness.query_by_label("Save Announcement").is_some());
+    let out = ui._dir.path().join("export.jsonl");
+    ui.harness.state_mut().export_audit(&out);
+    let text = std::fs::read_to_string(&out).unwrap();
+    let e: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!((e["action"].as_str(), e["group"].as_str(), e["result"].as_str()), (Some("Save Announcement"), Some("chessclub"), Some("done")));
+}
