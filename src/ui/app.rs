@@ -402,6 +402,7 @@ impl GroupdeskApp {
                     if self.group.as_ref().is_some_and(|g| g.group_id == group_id) {
                         if let Some(v) = self.group.as_mut() {
                             v.confirm_pending = Some(action);
+                            v.members.table = None; // reload on next view
                         }
                         let Some(client) = self.client() else { return };
                         let gid = group_id.clone();
@@ -479,6 +480,10 @@ impl GroupdeskApp {
                 }
             }
             Msg::JobDone { group_id, action, reason, report } => self.job_done(group_id, action, reason, report),
+            Msg::Exported(path, n, r) => match r {
+                Ok(()) => self.notify(Level::Info, format!("Exported {n} members to {}", path.display())),
+                Err(e) => self.notify(Level::Error, format!("Export to {} failed: {e}", path.display())),
+            },
             Msg::Portrait(url, r) => {
                 if let Some(v) = self.group.as_mut() {
                     if v.portrait.as_ref().is_some_and(|(u, _)| *u == url) {

@@ -442,6 +442,7 @@ impl GroupdeskApp {
         self.create_dialog(ctx);
         self.secret_dialog(ctx);
         self.bulk_confirm_ui(ctx);
+        self.group_confirm_ui(ctx);
     }
 
     fn review_dialog(&mut self, ctx: &egui::Context) {

@@ -24,6 +24,40 @@ pub enum BulkAction {
     Mute(u32),
     Unmute,
     Kick,
+    AllowlistAdd,
+    AllowlistRemove,
+}
+
+/// A one-off change to the whole group, confirmed with the group id typed and a reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GroupAction {
+    MuteAll(bool),
+    Transfer { new_owner: String, leave: bool },
+}
+
+impl GroupAction {
+    pub fn label(&self) -> String {
+        match self {
+            Self::MuteAll(true) => "mute-all on".into(),
+            Self::MuteAll(false) => "mute-all off".into(),
+            Self::Transfer { new_owner, leave: false } => format!("transfer ownership to {new_owner}"),
+            Self::Transfer { new_owner, leave: true } => format!("transfer ownership to {new_owner} (old owner leaves)"),
+        }
+    }
+}
+
+pub struct GroupPending {
+    pub action: GroupAction,
+    pub typed: String,
+    pub reason: String,
+}
+
+/// Which members an export holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportScope {
+    All,
+    Shown,
+    Selected,
 }
 
 impl BulkAction {
@@ -35,6 +69,8 @@ impl BulkAction {
             Self::Mute(m) => format!("mute for {m} minutes"),
             Self::Unmute => "unmute".into(),
             Self::Kick => "kick".into(),
+            Self::AllowlistAdd => "add to the mute-all allowlist".into(),
+            Self::AllowlistRemove => "remove from the mute-all allowlist".into(),
         }
     }
 }
@@ -70,7 +106,12 @@ pub struct MembersView {
     pub selected: HashSet<String>,
     anchor: Option<usize>,
     pub pending: Option<Pending>,
+    pub group_pending: Option<GroupPending>,
     pub job: Option<Job>,
+    pub leave_on_transfer: bool,
+    pub export_scope: Option<ExportScope>,
+    pub export_bom: bool,
+    pub custom_minutes: String,
 }
 
 impl MembersView {
@@ -164,9 +205,75 @@ impl GroupdeskApp {
                 BulkAction::Mute(m) => client.mute_members(&gid, &users, m, &ctl).await,
                 BulkAction::Unmute => client.unmute_members(&gid, &users, &ctl).await,
                 BulkAction::Kick => client.kick_members(&gid, &users, LeaveOptions::default(), &ctl).await,
+                BulkAction::AllowlistAdd => client.allowlist_add_users(&gid, &users, &ctl).await,
+                BulkAction::AllowlistRemove => client.allowlist_remove_users(&gid, &users, &ctl).await,
             };
             Msg::JobDone { group_id: gid, action: action.label(), reason, report }
         });
+    }
+
+    /// Writes members as CSV in the background (the UI thread never writes files).
+    pub fn export_members(&mut self, path: &std::path::Path, scope: ExportScope, bom: bool) {
+        let Some(view) = self.group.as_mut() else { return };
+        let m = &mut view.members;
+        let Some(table) = &m.table else { return };
+        let rows: Vec<MemberRow> = match scope {
+            ExportScope::All => table.rows().to_vec(),
+            ExportScope::Shown => {
+                let v = m.visible();
+                let t = m.table.as_ref().expect("checked");
+                v.iter().map(|i| t.rows()[*i as usize].clone()).collect()
+            }
+            ExportScope::Selected => table.rows().iter().filter(|r| m.selected.contains(&r.user_id)).cloned().collect(),
+        };
+        let path = path.to_path_buf();
+        self.bridge.spawn(async move {
+            let n = rows.len();
+            let p = path.clone();
+            let r = tokio::task::spawn_blocking(move || {
+                let f = std::fs::File::create(&p)?;
+                crate::csv_io::write_members(std::io::BufWriter::new(f), &rows, &[], bom)
+            })
+            .await
+            .map_err(std::io::Error::other)
+            .and_then(|r| r);
+            Msg::Exported(path, n, r.map_err(|e| e.to_string()))
+        });
+    }
+
+    /// Confirms a group-wide change: the group id typed, and a reason.
+    pub(crate) fn group_confirm_ui(&mut self, ctx: &egui::Context) {
+        let Some(view) = self.group.as_mut() else { return };
+        let gid = view.group_id.clone();
+        let Some(p) = view.members.group_pending.as_mut() else { return };
+        let mut go = false;
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("group_confirm")).show(ctx, |ui| {
+            ui.heading(format!("{} in {gid}?", p.action.label()));
+            let l = ui.label("Reason (recorded in the audit log)");
+            ui.add(egui::TextEdit::singleline(&mut p.reason).hint_text("reason")).labelled_by(l.id);
+            let l = ui.label(format!("Type the group id ({gid}) to confirm"));
+            ui.add(egui::TextEdit::singleline(&mut p.typed).hint_text(gid.as_str())).labelled_by(l.id);
+            let ok = !p.reason.trim().is_empty() && p.typed.trim() == gid;
+            ui.horizontal(|ui| {
+                go = ui.add_enabled(ok, egui::Button::new("Confirm")).clicked();
+                cancel = ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape));
+            });
+        });
+        if cancel {
+            view.members.group_pending = None;
+        } else if go {
+            let p = view.members.group_pending.take().expect("open");
+            let label = format!("{} — reason: {}", p.action.label(), p.reason.trim());
+            match p.action {
+                GroupAction::MuteAll(on) => self.change(&label, move |c, gid| async move {
+                    if on { c.mute_all_on(&[&gid]).await } else { c.mute_all_off(&[&gid]).await }
+                }),
+                GroupAction::Transfer { new_owner, leave } => self.change(&label, move |c, gid| async move {
+                    c.transfer_owner(&gid, &new_owner, leave.then(LeaveOptions::default)).await
+                }),
+            }
+        }
     }
 
     /// Runs the last job again for its failed users only.
@@ -283,11 +390,65 @@ impl GroupdeskApp {
                 if ui.button("Unmute").clicked() {
                     action = Some(BulkAction::Unmute);
                 }
+                let l = ui.label("Minutes");
+                ui.add(egui::TextEdit::singleline(&mut m.custom_minutes).desired_width(60.0).hint_text("minutes")).labelled_by(l.id);
+                let custom = m.custom_minutes.trim().parse::<u32>().ok().filter(|n| *n <= crate::api::limits::MUTE_MINUTES_MAX);
+                if ui.add_enabled(custom.is_some(), egui::Button::new("Mute for minutes")).clicked() {
+                    action = custom.map(BulkAction::Mute);
+                }
+                if ui.button("Unmute").clicked() {
+                    action = Some(BulkAction::Unmute);
+                }
                 if ui.button(RichText::new("Kick…").color(Color32::RED)).clicked() {
                     action = Some(BulkAction::Kick);
                 }
+                if ui.button("Allowlist add").clicked() {
+                    action = Some(BulkAction::AllowlistAdd);
+                }
+                if ui.button("Allowlist remove").clicked() {
+                    action = Some(BulkAction::AllowlistRemove);
+                }
             });
         });
+        if !m.custom_minutes.trim().is_empty() && m.custom_minutes.trim().parse::<u32>().ok().is_none_or(|n| n > crate::api::limits::MUTE_MINUTES_MAX) {
+            ui.colored_label(Color32::RED, format!("Minutes: a whole number from 0 (permanent) to {}", crate::api::limits::MUTE_MINUTES_MAX));
+        }
+        let muted_all = view.detail.as_ref().is_some_and(|d| d.muted_all);
+        let hosted = view.detail.as_ref().is_some_and(|d| d.info.is_some());
+        let allowlisted = m.table.as_ref().map_or(0, |t| t.rows().iter().filter(|r| r.allowlisted).count());
+        let mut group_action = None;
+        let mut export = None;
+        ui.horizontal(|ui| {
+            ui.label(format!("Mute-all is {} · {allowlisted} allowlisted members", if muted_all { "ON" } else { "off" }));
+            if ui.button(if muted_all { "Turn mute-all off…" } else { "Turn mute-all on…" }).clicked() {
+                group_action = Some(GroupAction::MuteAll(!muted_all));
+            }
+            ui.separator();
+            let single = (m.selected.len() == 1).then(|| m.selected.iter().next().cloned()).flatten();
+            ui.checkbox(&mut m.leave_on_transfer, "old owner leaves");
+            if ui.add_enabled(hosted && single.is_some(), egui::Button::new("Make selected the owner…")).clicked() {
+                group_action = single.map(|u| GroupAction::Transfer { new_owner: u, leave: m.leave_on_transfer });
+            }
+            ui.separator();
+            egui::ComboBox::from_label("Export")
+                .selected_text(match m.export_scope.unwrap_or(ExportScope::All) {
+                    ExportScope::All => "all members",
+                    ExportScope::Shown => "shown members",
+                    ExportScope::Selected => "selected members",
+                })
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut m.export_scope, Some(ExportScope::All), "all members");
+                    ui.selectable_value(&mut m.export_scope, Some(ExportScope::Shown), "shown members");
+                    ui.selectable_value(&mut m.export_scope, Some(ExportScope::Selected), "selected members");
+                });
+            ui.checkbox(&mut m.export_bom, "BOM for Excel");
+            if ui.button("Export CSV…").clicked() {
+                export = Some((m.export_scope.unwrap_or(ExportScope::All), m.export_bom));
+            }
+        });
+        if let Some(a) = group_action {
+            m.group_pending = Some(GroupPending { action: a, typed: String::new(), reason: String::new() });
+        }
         if let Some(job) = &m.job {
             ui.horizontal(|ui| {
                 let p = job.progress;
@@ -306,6 +467,15 @@ impl GroupdeskApp {
                 }
             });
         }
+        if let Some((scope, bom)) = export {
+            let name = format!("{}-members.csv", view.group_id);
+            if let Some(path) = rfd::FileDialog::new().set_file_name(name).save_file() {
+                self.export_members(&path, scope, bom);
+            }
+            return;
+        }
+        let Some(view) = self.group.as_mut() else { return };
+        let m = &mut view.members;
         let show_outcomes = m.job.as_ref().is_some_and(|j| j.report.is_some());
         if show_outcomes {
             self.outcomes_ui(ui);

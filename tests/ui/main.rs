@@ -433,3 +433,74 @@ fn audit_panel_lists_filters_and_exports_changes() {
     let e: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
     assert_eq!((e["action"].as_str(), e["group"].as_str(), e["result"].as_str()), (Some("Save Announcement"), Some("chessclub"), Some("done")));
 }
+
+fn select_member(ui: &mut Ui, user: &str) {
+    ui.type_into("Filter members", user);
+    ui.harness.get_by_label(user).click();
+    ui.harness.run_steps(2);
+}
+
+#[test]
+fn allowlist_a_moderator_then_mute_all() {
+    let mut ui = start();
+    members_tab(&mut ui, "bookclub");
+    let server = ui.server();
+    let moderator = ui.runtime.block_on(server.member_page("bookclub", groupdesk::api::types::RoleFilter::Member, "", 1, groupdesk::api::types::Order::Ascending)).unwrap().members[0].user_id.clone();
+    select_member(&mut ui, &moderator);
+    ui.click(Role::Button, "Allowlist add");
+    ui.harness.run_steps(6);
+    ui.type_into("Reason (recorded in the audit log)", "moderator");
+    ui.click(Role::Button, "Confirm");
+    ui.wait("allowlisted", |a| a.group.as_ref().is_some_and(|g| g.members.job.as_ref().is_some_and(|j| j.report.is_some())));
+    assert_eq!(ui.runtime.block_on(server.allowlist("bookclub")).unwrap(), [moderator.clone()]);
+    ui.click(Role::Button, "Turn mute-all on…");
+    ui.harness.run_steps(6);
+    ui.type_into("Reason (recorded in the audit log)", "raid in progress");
+    ui.click(Role::Button, "Confirm");
+    assert!(ui.harness.state().group.as_ref().unwrap().members.group_pending.is_some(), "the group id must be typed");
+    ui.type_into("Type the group id (bookclub) to confirm", "bookclub");
+    ui.click(Role::Button, "Confirm");
+    ui.wait("mute-all on", |a| a.group.as_ref().is_some_and(|g| g.detail.as_ref().is_some_and(|d| d.muted_all)));
+    assert_eq!(ui.runtime.block_on(server.mute_all_status(&["bookclub"])).unwrap(), [("bookclub".to_owned(), true)]);
+    let audit = groupdesk::audit::AuditLog::new(ui._dir.path().join("audit.jsonl")).read().unwrap();
+    assert!(audit.iter().any(|e| e.action == "mute-all on — reason: raid in progress"), "{audit:?}");
+}
+
+#[test]
+fn transfer_ownership_to_a_selected_member() {
+    let mut ui = start();
+    members_tab(&mut ui, "bookclub");
+    let server = ui.server();
+    let heir = ui.runtime.block_on(server.member_page("bookclub", groupdesk::api::types::RoleFilter::Member, "", 1, groupdesk::api::types::Order::Ascending)).unwrap().members[0].user_id.clone();
+    let old_owner = ui.runtime.block_on(server.group_info("bookclub")).unwrap().unwrap().owner;
+    select_member(&mut ui, &heir);
+    ui.click(Role::CheckBox, "old owner leaves");
+    ui.click(Role::Button, "Make selected the owner…");
+    ui.harness.run_steps(6);
+    ui.type_into("Reason (recorded in the audit log)", "owner left the company");
+    ui.type_into("Type the group id (bookclub) to confirm", "bookclub");
+    ui.click(Role::Button, "Confirm");
+    ui.wait("transferred", |a| a.group.as_ref().is_some_and(|g| g.detail.as_ref().and_then(|d| d.info.as_ref()).is_some_and(|i| i.owner == heir)));
+    let info = ui.runtime.block_on(server.group_info("bookclub")).unwrap().unwrap();
+    assert_eq!(info.owner, heir);
+    assert!(ui.runtime.block_on(server.members_by_id("bookclub", &[old_owner])).unwrap().is_empty(), "the old owner left");
+}
+
+#[test]
+fn export_members_as_csv() {
+    let mut ui = start();
+    members_tab(&mut ui, "community");
+    let out = ui._dir.path().join("community.csv");
+    ui.harness.state_mut().export_members(&out, groupdesk::ui::members::ExportScope::All, true);
+    ui.wait("exported", |a| a.notices.iter().any(|n| n.text.starts_with("Exported 3000 members")));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with("\u{feff}".as_bytes()), "BOM for Excel");
+    let text = String::from_utf8(bytes).unwrap();
+    assert_eq!(text.lines().count(), 3001);
+    // Only the shown rows.
+    ui.type_into("Filter members", "u1299");
+    let shown = ui._dir.path().join("shown.csv");
+    ui.harness.state_mut().export_members(&shown, groupdesk::ui::members::ExportScope::Shown, false);
+    ui.wait("exported shown", |a| a.notices.iter().any(|n| n.text.starts_with("Exported 10 members")));
+    assert_eq!(std::fs::read_to_string(&shown).unwrap().lines().count(), 11);
+}
