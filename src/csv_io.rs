@@ -55,6 +55,61 @@ pub fn read_ids(text: &str) -> Result<IdList, String> {
     Ok(IdList { ids, column: None })
 }
 
+/// The header of a CSV input (None for plain one-id-per-line text).
+pub fn csv_headers(text: &str) -> Option<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().next().unwrap_or("");
+    let delim = [b',', b'\t', b';'].into_iter().find(|d| first.as_bytes().contains(d))?;
+    let mut r = csv::ReaderBuilder::new().delimiter(delim).flexible(true).from_reader(text.as_bytes());
+    r.headers().ok().map(|h| h.iter().map(str::to_owned).collect())
+}
+
+/// Ids from a chosen CSV column (by index), or from plain text when the input has no header.
+pub fn read_ids_column(text: &str, column: Option<usize>) -> Result<IdList, String> {
+    let Some(col) = column else { return read_ids(text) };
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = body.lines().next().unwrap_or("");
+    let delim = [b',', b'\t', b';'].into_iter().find(|d| first.as_bytes().contains(d)).unwrap_or(b',');
+    let mut r = csv::ReaderBuilder::new().delimiter(delim).flexible(true).from_reader(body.as_bytes());
+    let headers = r.headers().map_err(|e| format!("cannot read the CSV header: {e}"))?.clone();
+    let name = headers.get(col).ok_or_else(|| format!("the CSV has no column {}", col + 1))?.to_owned();
+    let mut ids = Vec::new();
+    for (n, rec) in r.records().enumerate() {
+        let rec = rec.map_err(|e| format!("CSV line {}: {e}", n + 2))?;
+        if let Some(v) = rec.get(col).map(str::trim).filter(|v| !v.is_empty()) {
+            ids.push(v.to_owned());
+        }
+    }
+    Ok(IdList { ids, column: Some(name) })
+}
+
+/// A dry run of an id list against the group: what would be sent and what would not.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ImportPreview {
+    pub valid: Vec<String>,
+    pub duplicates: Vec<String>,
+    pub invalid: Vec<(String, String)>,
+    pub non_members: Vec<String>,
+}
+
+pub fn preview_ids(ids: &[String], is_member: impl Fn(&str) -> bool) -> ImportPreview {
+    let mut p = ImportPreview::default();
+    let mut seen = std::collections::HashSet::new();
+    for id in ids {
+        if let Err(e) = crate::api::check::user_id("", "userId", id) {
+            p.invalid.push((id.clone(), e.message));
+        } else if !seen.insert(id.clone()) {
+            p.duplicates.push(id.clone());
+        } else {
+            if !is_member(id) {
+                p.non_members.push(id.clone());
+            }
+            p.valid.push(id.clone());
+        }
+    }
+    p
+}
+
 pub fn read_ids_file(path: &Path) -> Result<IdList, String> {
     let mut text = String::new();
     std::fs::File::open(path)
@@ -160,6 +215,21 @@ mod tests {
             assert_eq!(neutralise(bad), format!("'{bad}"));
         }
         assert_eq!(neutralise("u1"), "u1");
+    }
+
+    #[test]
+    fn chosen_column_and_dry_run() {
+        let text = "name,userId,backup\nAnn,u1,x1\nBob,u2,x2\n";
+        assert_eq!(csv_headers(text).unwrap(), ["name", "userId", "backup"]);
+        assert_eq!(read_ids_column(text, Some(2)).unwrap().ids, ["x1", "x2"]);
+        let long = "y".repeat(65);
+        let ids = vec!["u1".to_owned(), "u1".to_owned(), long.clone(), "stranger".to_owned()];
+        let p = preview_ids(&ids, |u| u == "u1");
+        assert_eq!(p.valid, ["u1", "stranger"]);
+        assert_eq!(p.duplicates, ["u1"]);
+        assert_eq!(p.invalid[0].0, long);
+        assert!(p.invalid[0].1.contains("at most 64 characters"));
+        assert_eq!(p.non_members, ["stranger"]);
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub enum BulkAction {
     Kick,
     AllowlistAdd,
     AllowlistRemove,
+    Add,
 }
 
 /// A one-off change to the whole group, confirmed with the group id typed and a reason.
@@ -71,6 +72,7 @@ impl BulkAction {
             Self::Kick => "kick".into(),
             Self::AllowlistAdd => "add to the mute-all allowlist".into(),
             Self::AllowlistRemove => "remove from the mute-all allowlist".into(),
+            Self::Add => "add as members".into(),
         }
     }
 }
@@ -112,6 +114,11 @@ pub struct MembersView {
     pub export_scope: Option<ExportScope>,
     pub export_bom: bool,
     pub custom_minutes: String,
+    /// Pasted or loaded list of user ids (or CSV) for import.
+    pub import_text: String,
+    /// The chosen CSV column, when the input has a header.
+    pub import_column: Option<usize>,
+    pub import_preview: Option<Result<crate::csv_io::ImportPreview, String>>,
 }
 
 impl MembersView {
@@ -207,6 +214,7 @@ impl GroupdeskApp {
                 BulkAction::Kick => client.kick_members(&gid, &users, LeaveOptions::default(), &ctl).await,
                 BulkAction::AllowlistAdd => client.allowlist_add_users(&gid, &users, &ctl).await,
                 BulkAction::AllowlistRemove => client.allowlist_remove_users(&gid, &users, &ctl).await,
+                BulkAction::Add => client.add_members(&gid, &users, &ctl).await,
             };
             Msg::JobDone { group_id: gid, action: action.label(), reason, report }
         });
@@ -273,6 +281,95 @@ impl GroupdeskApp {
                     c.transfer_owner(&gid, &new_owner, leave.then(LeaveOptions::default)).await
                 }),
             }
+        }
+    }
+
+    /// Parses the pasted list and checks it against the loaded members (a dry run).
+    pub fn preview_import(&mut self) {
+        let Some(view) = self.group.as_mut() else { return };
+        let m = &mut view.members;
+        let members: HashSet<&str> = m.table.as_ref().map(|t| t.rows().iter().map(|r| r.user_id.as_str()).collect()).unwrap_or_default();
+        let parsed = crate::csv_io::read_ids_column(&m.import_text, m.import_column);
+        m.import_preview = Some(parsed.map(|list| crate::csv_io::preview_ids(&list.ids, |u| members.contains(u))));
+    }
+
+    fn import_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(view) = self.group.as_mut() else { return };
+        let m = &mut view.members;
+        let mut preview = false;
+        let mut load = false;
+        let mut action = None;
+        egui::CollapsingHeader::new("Act on a pasted list or a file").show(ui, |ui| {
+            let l = ui.label("User ids: one per line, or CSV with a header");
+            ui.add(egui::TextEdit::multiline(&mut m.import_text).desired_rows(3).desired_width(f32::INFINITY).hint_text("user ids or CSV")).labelled_by(l.id);
+            ui.horizontal(|ui| {
+                load = ui.button("Load file…").clicked();
+                if let Some(headers) = crate::csv_io::csv_headers(&m.import_text) {
+                    egui::ComboBox::from_label("Column")
+                        .selected_text(m.import_column.and_then(|c| headers.get(c).cloned()).unwrap_or_else(|| "userId (detected)".into()))
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut m.import_column, None, "userId (detected)");
+                            for (i, h) in headers.iter().enumerate() {
+                                ui.selectable_value(&mut m.import_column, Some(i), h);
+                            }
+                        });
+                }
+                preview = ui.button("Check list").clicked();
+            });
+            match &m.import_preview {
+                Some(Ok(p)) => {
+                    ui.label(format!(
+                        "{} valid ids ({} not members of this group); {} duplicates and {} invalid ids will not be sent.",
+                        p.valid.len(),
+                        p.non_members.len(),
+                        p.duplicates.len(),
+                        p.invalid.len()
+                    ));
+                    for (id, why) in p.invalid.iter().take(5) {
+                        ui.colored_label(Color32::RED, format!("{}: {why}", id.chars().take(20).collect::<String>()));
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.button("Add listed as members").clicked() {
+                            action = Some(BulkAction::Add);
+                        }
+                        if ui.button("Mute listed for 1 h").clicked() {
+                            action = Some(BulkAction::Mute(60));
+                        }
+                        if ui.button("Kick listed…").clicked() {
+                            action = Some(BulkAction::Kick);
+                        }
+                        if ui.button("Allowlist listed").clicked() {
+                            action = Some(BulkAction::AllowlistAdd);
+                        }
+                    });
+                }
+                Some(Err(e)) => {
+                    ui.colored_label(Color32::RED, e);
+                }
+                None => {}
+            }
+        });
+        let valid = match &m.import_preview {
+            Some(Ok(p)) => p.valid.clone(),
+            _ => Vec::new(),
+        };
+        if load {
+            if let Some(path) = rfd::FileDialog::new().add_filter("CSV or text", &["csv", "txt"]).pick_file() {
+                match std::fs::read_to_string(&path) {
+                    Ok(t) => {
+                        m.import_text = t;
+                        m.import_column = None;
+                        preview = true;
+                    }
+                    Err(e) => m.import_preview = Some(Err(format!("cannot read {}: {e}", path.display()))),
+                }
+            }
+        }
+        if preview {
+            self.preview_import();
+        }
+        if let Some(a) = action {
+            self.request_bulk(a, valid);
         }
     }
 
@@ -474,6 +571,7 @@ impl GroupdeskApp {
             }
             return;
         }
+        self.import_ui(ui);
         let Some(view) = self.group.as_mut() else { return };
         let m = &mut view.members;
         let show_outcomes = m.job.as_ref().is_some_and(|j| j.report.is_some());

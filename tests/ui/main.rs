@@ -504,3 +504,24 @@ fn export_members_as_csv() {
     ui.wait("exported shown", |a| a.notices.iter().any(|n| n.text.starts_with("Exported 10 members")));
     assert_eq!(std::fs::read_to_string(&shown).unwrap().lines().count(), 11);
 }
+
+#[test]
+fn paste_a_list_check_it_and_add_the_members() {
+    let mut ui = start();
+    members_tab(&mut ui, "bookclub");
+    ui.harness.get_by_label("Act on a pasted list or a file").click();
+    ui.harness.run_steps(3);
+    let long = "z".repeat(65);
+    ui.type_into("User ids: one per line, or CSV with a header", &format!("name,userId\nNew One,new1\nNew Two,new2\nAgain,new1\nBad,{long}\n"));
+    ui.click(Role::Button, "Check list");
+    let p = ui.harness.state().group.as_ref().unwrap().members.import_preview.clone().unwrap().unwrap();
+    assert_eq!((p.valid.len(), p.duplicates.len(), p.invalid.len(), p.non_members.len()), (2, 1, 1, 2));
+    assert!(ui.harness.query_by_label_contains("2 valid ids (2 not members of this group)").is_some());
+    ui.click(Role::Button, "Add listed as members");
+    ui.harness.run_steps(6);
+    ui.type_into("Reason (recorded in the audit log)", "ticket 4711");
+    ui.click(Role::Button, "Confirm");
+    ui.wait("added", |a| a.group.as_ref().is_some_and(|g| g.members.job.as_ref().is_some_and(|j| j.report.is_some())));
+    let server = ui.server();
+    assert_eq!(ui.runtime.block_on(server.members_by_id("bookclub", &["new1", "new2"])).unwrap().len(), 2);
+}
