@@ -119,6 +119,8 @@ pub struct MembersView {
     /// The chosen CSV column, when the input has a header.
     pub import_column: Option<usize>,
     pub import_preview: Option<Result<crate::csv_io::ImportPreview, String>>,
+    /// Editor for the one selected member: (user id, nickname, extra).
+    pub editing: Option<(String, String, String)>,
 }
 
 impl MembersView {
@@ -546,6 +548,73 @@ impl GroupdeskApp {
         if let Some(a) = group_action {
             m.group_pending = Some(GroupPending { action: a, typed: String::new(), reason: String::new() });
         }
+        // Admins (at most 10 per group) and the selected member's nickname and extra.
+        let mut admin_change: Option<(bool, Vec<String>)> = None;
+        let mut member_save: Option<(String, String, String)> = None;
+        if hosted {
+            ui.horizontal(|ui| {
+                let n = m.selected.len();
+                let ok = (1..=crate::api::limits::ADMINS_MAX).contains(&n) && !busy;
+                let mut sel: Vec<String> = m.selected.iter().cloned().collect();
+                sel.sort();
+                if ui.add_enabled(ok, egui::Button::new("Make admin")).on_disabled_hover_text("select 1 to 10 members").clicked() {
+                    admin_change = Some((true, sel.clone()));
+                }
+                if ui.add_enabled(ok, egui::Button::new("Remove admin")).clicked() {
+                    admin_change = Some((false, sel));
+                }
+                if n == 1 {
+                    let u = m.selected.iter().next().cloned().unwrap_or_default();
+                    if m.editing.as_ref().is_none_or(|(id, _, _)| *id != u) {
+                        let row = m.table.as_ref().and_then(|t| t.rows().iter().find(|r| r.user_id == u));
+                        m.editing = Some((u.clone(), row.map(|r| r.nickname.clone()).unwrap_or_default(), row.map(|r| r.extra.clone()).unwrap_or_default()));
+                    }
+                } else {
+                    m.editing = None;
+                }
+            });
+            if let Some((u, nick, extra)) = m.editing.as_mut() {
+                ui.horizontal(|ui| {
+                    ui.label(format!("Member {u}:"));
+                    let l = ui.label("Nickname");
+                    ui.add(egui::TextEdit::singleline(nick).desired_width(160.0).hint_text("nickname")).labelled_by(l.id);
+                    let l = ui.label("Extra");
+                    ui.add(egui::TextEdit::singleline(extra).desired_width(160.0).hint_text("extra")).labelled_by(l.id);
+                    let nick_ok = !nick.trim().is_empty() && nick.chars().count() <= crate::api::limits::NICKNAME_MAX;
+                    let extra_ok = extra.chars().count() <= crate::api::limits::EXTRA_MAX;
+                    if ui.add_enabled(nick_ok && extra_ok, egui::Button::new("Save member")).clicked() {
+                        member_save = Some((u.clone(), nick.trim().to_owned(), extra.clone()));
+                    }
+                    if !nick_ok {
+                        ui.colored_label(Color32::RED, format!("Nickname: 1 to {} characters", crate::api::limits::NICKNAME_MAX));
+                    }
+                    if !extra_ok {
+                        ui.colored_label(Color32::RED, format!("Extra: at most {} characters", crate::api::limits::EXTRA_MAX));
+                    }
+                });
+            }
+        }
+        if let Some((add, users)) = admin_change {
+            let label = format!("{} {}", if add { "make admin:" } else { "remove admin:" }, users.join(", "));
+            self.change(&label, move |c, gid| async move {
+                if add {
+                    let outsiders = c.add_admins(&gid, &users).await?;
+                    if !outsiders.is_empty() {
+                        return Err(crate::api::ApiError::invalid("", "userIds", format!("not members: {}", outsiders.join(", "))));
+                    }
+                    Ok(())
+                } else {
+                    c.remove_admins(&gid, &users).await
+                }
+            });
+            return;
+        }
+        if let Some((u, nick, extra)) = member_save {
+            self.change(&format!("set nickname/extra of {u}"), move |c, gid| async move { c.set_member(&gid, &u, &nick, Some(&extra)).await });
+            return;
+        }
+        let Some(view) = self.group.as_mut() else { return };
+        let m = &mut view.members;
         if let Some(job) = &m.job {
             ui.horizontal(|ui| {
                 let p = job.progress;

@@ -525,3 +525,23 @@ fn paste_a_list_check_it_and_add_the_members() {
     let server = ui.server();
     assert_eq!(ui.runtime.block_on(server.members_by_id("bookclub", &["new1", "new2"])).unwrap().len(), 2);
 }
+
+#[test]
+fn appoint_an_admin_and_set_a_nickname() {
+    let mut ui = start();
+    members_tab(&mut ui, "bookclub");
+    let server = ui.server();
+    let who = ui.runtime.block_on(server.member_page("bookclub", groupdesk::api::types::RoleFilter::Member, "", 1, groupdesk::api::types::Order::Ascending)).unwrap().members[0].user_id.clone();
+    select_member(&mut ui, &who);
+    ui.click(Role::Button, "Make admin");
+    ui.wait("admin", |a| a.group.as_ref().is_some_and(|g| g.confirmed.is_some() && g.members.table.is_some()));
+    let m = ui.runtime.block_on(server.members_by_id("bookclub", &[who.clone()])).unwrap();
+    assert_eq!(m[0].role, groupdesk::api::types::MemberRole::Admin);
+    ui.harness.run_steps(3);
+    ui.type_into("Nickname", "Head Librarian");
+    ui.type_into("Extra", "since 2024");
+    ui.click(Role::Button, "Save member");
+    ui.wait("member saved", |a| a.group.as_ref().is_some_and(|g| g.members.table.is_some() && !g.busy));
+    let m = ui.runtime.block_on(server.members_by_id("bookclub", &[who])).unwrap();
+    assert_eq!((m[0].nickname.as_str(), m[0].extra.as_str()), ("Head Librarian", "since 2024"));
+}
