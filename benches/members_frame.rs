@@ -56,7 +56,7 @@ fn main() {
     let mut times = Vec::with_capacity(300);
     for i in 0..300 {
         // Scroll the table a little every frame, as a user flicking through it.
-        h.event(egui::Event::MouseWheel { unit: egui::MouseWheelUnit::Point, delta: egui::vec2(0.0, if i % 100 < 50 { -120.0 } else { 120.0 }), modifiers: Default::default(), phase: egui::TouchPhase::Move });
+        h.event(egui::Event::MouseWheel { unit: egui::MouseWheelUnit::Point, delta: egui::vec2(0.0, if i % 100 < 50 { -120.0 } else { 120.0 }), modifiers: Default::default(), phase: egui::TouchPhase::Move, source: egui::MouseWheelSource::Wheel });
         let t = Instant::now();
         h.step();
         times.push(t.elapsed().as_secs_f64() * 1000.0);

@@ -121,6 +121,8 @@ pub struct MembersView {
     pub import_preview: Option<Result<crate::csv_io::ImportPreview, String>>,
     /// Editor for the one selected member: (user id, nickname, extra).
     pub editing: Option<(String, String, String)>,
+    /// Jobs waiting for the running one: (action, users, reason).
+    pub queue: std::collections::VecDeque<(BulkAction, Vec<String>, String)>,
 }
 
 impl MembersView {
@@ -188,6 +190,11 @@ impl GroupdeskApp {
 
     fn start_job(&mut self, action: BulkAction, users: Vec<String>, reason: String) {
         let (Some(client), Some(view)) = (self.client(), self.group.as_mut()) else { return };
+        if view.members.job.as_ref().is_some_and(|j| j.report.is_none()) {
+            // One job runs at a time per group; the rest wait their turn.
+            view.members.queue.push_back((action, users, reason));
+            return;
+        }
         let gid = view.group_id.clone();
         let cancel = tokio_util::sync::CancellationToken::new();
         let label = format!("{} {} users in {gid}", action.label(), users.len());
@@ -480,7 +487,7 @@ impl GroupdeskApp {
         });
         let busy = m.job.as_ref().is_some_and(|j| j.report.is_none());
         ui.horizontal(|ui| {
-            ui.add_enabled_ui(!m.selected.is_empty() && !busy, |ui| {
+            ui.add_enabled_ui(!m.selected.is_empty(), |ui| {
                 for (label, minutes) in [("Mute 10 min", 10), ("Mute 1 h", 60), ("Mute 1 day", 1440), ("Mute 30 days", 43_200), ("Mute permanently", 0)] {
                     if ui.button(label).clicked() {
                         action = Some(BulkAction::Mute(minutes));
@@ -625,6 +632,9 @@ impl GroupdeskApp {
                         ui.label(&job.label);
                         if ui.button("Cancel job").clicked() {
                             job.cancel.cancel();
+                        }
+                        if !m.queue.is_empty() {
+                            ui.label(format!("{} more job(s) queued", m.queue.len()));
                         }
                     }
                     Some(r) => {
@@ -826,6 +836,10 @@ impl GroupdeskApp {
                 job.report = Some(report);
             }
         }
-        self.load_members();
+        let next = self.group.as_mut().and_then(|v| v.members.queue.pop_front());
+        match next {
+            Some((action, users, reason)) => self.start_job(action, users, reason),
+            None => self.load_members(),
+        }
     }
 }

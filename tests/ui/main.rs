@@ -545,3 +545,30 @@ fn appoint_an_admin_and_set_a_nickname() {
     let m = ui.runtime.block_on(server.members_by_id("bookclub", &[who])).unwrap();
     assert_eq!((m[0].nickname.as_str(), m[0].extra.as_str()), ("Head Librarian", "since 2024"));
 }
+
+#[test]
+fn a_second_job_waits_for_the_running_one() {
+    use groupdesk::ui::members::{BulkAction, Job};
+    let mut ui = start();
+    members_tab(&mut ui, "bookclub");
+    let server = ui.server();
+    let who = ui.runtime.block_on(server.member_page("bookclub", groupdesk::api::types::RoleFilter::Member, "", 1, groupdesk::api::types::Order::Ascending)).unwrap().members[0].user_id.clone();
+    // A job that is still running.
+    ui.harness.state_mut().group.as_mut().unwrap().members.job = Some(Job {
+        label: "running".into(),
+        action: BulkAction::Unmute,
+        reason: "x".into(),
+        progress: Default::default(),
+        report: None,
+        cancel: Default::default(),
+        show: None,
+    });
+    select_member(&mut ui, &who);
+    ui.click(Role::Button, "Mute 1 h");
+    ui.harness.run_steps(6);
+    ui.type_into("Reason (recorded in the audit log)", "spam");
+    ui.click(Role::Button, "Confirm");
+    assert_eq!(ui.harness.state().group.as_ref().unwrap().members.queue.len(), 1, "queued, not started");
+    assert!(ui.harness.query_by_label("1 more job(s) queued").is_some());
+    assert!(ui.runtime.block_on(server.muted(Some("bookclub"))).unwrap().iter().all(|m| m.user_id != who));
+}
