@@ -141,6 +141,9 @@ fn run_sandbox(args: SandboxArgs) -> anyhow::Result<()> {
 
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async move {
+        // Register the signal handlers before announcing the address: a script may send
+        // SIGTERM as soon as it has read the first line.
+        let signals = Signals::register()?;
         let data_dir = config.data_dir.clone();
         let app_key = config.app_key.clone();
         let secret_note = if demo_secret {
@@ -159,23 +162,39 @@ fn run_sandbox(args: SandboxArgs) -> anyhow::Result<()> {
         let _ = writeln!(out, "{secret_note}");
         let _ = out.flush();
         drop(out);
-        shutdown_signal().await;
+        signals.wait().await;
         tracing::info!("shutting down");
         sandbox.shutdown().await;
         anyhow::Ok(())
     })
 }
 
-async fn shutdown_signal() {
+/// Ctrl-C and SIGTERM, registered up front.
+struct Signals {
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        let mut term = signal(SignalKind::terminate()).expect("SIGTERM handler");
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => {}
-            _ = term.recv() => {}
+    term: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    int: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    fn register() -> std::io::Result<Self> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            Ok(Self { term: signal(SignalKind::terminate())?, int: signal(SignalKind::interrupt())? })
         }
+        #[cfg(not(unix))]
+        Ok(Self {})
     }
-    #[cfg(not(unix))]
-    let _ = tokio::signal::ctrl_c().await;
+
+    async fn wait(mut self) {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = self.term.recv() => {}
+            _ = self.int.recv() => {}
+        }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
