@@ -9,7 +9,7 @@ use std::sync::Arc;
 use clap::{Args, Subcommand};
 
 use crate::api::bulk::{BulkReport, Control, Progress};
-use crate::api::types::{LeaveOptions, MemberRole};
+use crate::api::types::LeaveOptions;
 use crate::api::{ApiError, Client, ClientConfig, Credentials, DataCenter, Endpoint};
 use crate::csv_io;
 
@@ -332,24 +332,7 @@ pub async fn groups(session: &Session, cmd: GroupsCmd) -> Result<ExitCode, CliEr
 async fn member_rows(client: &Client, group: &str) -> Result<Vec<csv_io::MemberRow>, CliError> {
     crate::api::check::group_id("", "GROUP", group)?;
     let hosted = client.group_info(group).await?.is_some();
-    let (muted, allow) = futures::try_join!(client.muted(Some(group)), client.allowlist(group))?;
-    let mut rows: Vec<csv_io::MemberRow> = if hosted {
-        client.all_members(group, None).await?.iter().map(csv_io::MemberRow::from).collect()
-    } else {
-        client
-            .group_members(group)
-            .await?
-            .into_iter()
-            .map(|u| csv_io::MemberRow { user_id: u, role: Some(MemberRole::Member), ..Default::default() })
-            .collect()
-    };
-    let muted: std::collections::HashMap<String, String> = muted.into_iter().map(|m| (m.user_id, m.time)).collect();
-    let allow: std::collections::HashSet<String> = allow.into_iter().collect();
-    for r in &mut rows {
-        r.muted_until = muted.get(&r.user_id).cloned();
-        r.allowlisted = allow.contains(&r.user_id);
-    }
-    Ok(rows)
+    Ok(crate::members::fetch_rows(client, group, hosted).await?)
 }
 
 pub async fn members(session: &Session, cmd: MembersCmd) -> Result<ExitCode, CliError> {

@@ -86,6 +86,29 @@ impl MemberTable {
     }
 }
 
+/// Every member of a group as export rows, with mute end and allowlist state: hosted groups
+/// with role, nickname, join time and extra; legacy groups with their ids (role member).
+pub async fn fetch_rows(client: &crate::api::Client, group_id: &str, hosted: bool) -> Result<Vec<MemberRow>, crate::api::ApiError> {
+    let (muted, allow) = futures::try_join!(client.muted(Some(group_id)), client.allowlist(group_id))?;
+    let mut rows: Vec<MemberRow> = if hosted {
+        client.all_members(group_id, None).await?.iter().map(MemberRow::from).collect()
+    } else {
+        client
+            .group_members(group_id)
+            .await?
+            .into_iter()
+            .map(|u| MemberRow { user_id: u, role: Some(crate::api::types::MemberRole::Member), ..Default::default() })
+            .collect()
+    };
+    let muted: std::collections::HashMap<String, String> = muted.into_iter().map(|m| (m.user_id, m.time)).collect();
+    let allow: std::collections::HashSet<String> = allow.into_iter().collect();
+    for r in &mut rows {
+        r.muted_until = muted.get(&r.user_id).cloned();
+        r.allowlisted = allow.contains(&r.user_id);
+    }
+    Ok(rows)
+}
+
 /// A filtered and sorted view that recomputes only when the data, the filter or the sort change.
 #[derive(Default)]
 pub struct CachedView {

@@ -143,23 +143,6 @@ impl MembersView {
     }
 }
 
-/// Member rows with mute and allowlist state.
-pub async fn load_members(client: &crate::api::Client, group_id: &str, hosted: bool) -> Result<Vec<MemberRow>, crate::api::ApiError> {
-    let (muted, allow) = futures::try_join!(client.muted(Some(group_id)), client.allowlist(group_id))?;
-    let mut rows: Vec<MemberRow> = if hosted {
-        client.all_members(group_id, None).await?.iter().map(MemberRow::from).collect()
-    } else {
-        client.group_members(group_id).await?.into_iter().map(|u| MemberRow { user_id: u, ..Default::default() }).collect()
-    };
-    let muted: std::collections::HashMap<String, String> = muted.into_iter().map(|m| (m.user_id, m.time)).collect();
-    let allow: HashSet<String> = allow.into_iter().collect();
-    for r in &mut rows {
-        r.muted_until = muted.get(&r.user_id).cloned();
-        r.allowlisted = allow.contains(&r.user_id);
-    }
-    Ok(rows)
-}
-
 impl GroupdeskApp {
     pub fn load_members(&mut self) {
         let (Some(client), Some(view)) = (self.client(), self.group.as_mut()) else { return };
@@ -167,7 +150,7 @@ impl GroupdeskApp {
         view.members.loading = true;
         let gid = view.group_id.clone();
         self.bridge.spawn(async move {
-            let rows = load_members(&client, &gid, hosted).await;
+            let rows = crate::members::fetch_rows(&client, &gid, hosted).await;
             // Sorting 100,000 rows six ways takes a while: never on the UI thread.
             let table = match rows {
                 Ok(rows) => tokio::task::spawn_blocking(move || MemberTable::new(rows))
