@@ -433,7 +433,7 @@ impl GroupdeskApp {
                     self.notify_error(&format!("Creating group {gid} failed"), &e);
                 }
             },
-            Msg::Dismissed(gid, r) => match { self.audit("dismiss group", &gid, &r); r } {
+            Msg::Dismissed(gid, reason, r) => match { self.audit(&format!("dismiss group — reason: {reason}"), &gid, &r); r } {
                 Ok(()) => {
                     self.notify(Level::Info, format!("Group {gid} dismissed"));
                     self.group = None;

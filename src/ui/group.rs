@@ -135,6 +135,7 @@ pub struct GroupView {
     pub review: bool,
     /// Typed confirmation for dismiss (`Some` = dialog open).
     pub dismiss_typed: Option<String>,
+    pub dismiss_reason: String,
     pub alias_user: String,
     pub alias_text: String,
     /// Legacy group import: the owner to set.
@@ -166,6 +167,7 @@ impl GroupView {
             error: None,
             review: false,
             dismiss_typed: None,
+            dismiss_reason: String::new(),
             alias_user: String::new(),
             alias_text: String::new(),
             import_owner: String::new(),
@@ -486,17 +488,20 @@ impl GroupdeskApp {
 
     fn dismiss_dialog(&mut self, ctx: &egui::Context) {
         let Some(view) = self.group.as_mut() else { return };
-        let Some(typed) = view.dismiss_typed.as_mut() else { return };
         let gid = view.group_id.clone();
+        let reason = &mut view.dismiss_reason;
+        let Some(typed) = view.dismiss_typed.as_mut() else { return };
         let mut go = false;
         let mut cancel = false;
         egui::Modal::new(egui::Id::unique("dismiss")).show(ctx, |ui| {
             ui.heading(format!("Dismiss {gid}?"));
             ui.label("Every member loses the group. This cannot be undone.");
+            let l = ui.label("Reason (recorded in the audit log)");
+            ui.add(egui::TextEdit::singleline(reason).hint_text("reason")).labelled_by(l.id);
             let l = ui.label(format!("Type the group id ({gid}) to confirm"));
             ui.add(egui::TextEdit::singleline(typed).hint_text(&gid)).labelled_by(l.id);
             ui.horizontal(|ui| {
-                go = ui.add_enabled(typed.trim() == gid, egui::Button::new(RichText::new("Dismiss").color(Color32::RED))).clicked();
+                go = ui.add_enabled(typed.trim() == gid && !reason.trim().is_empty(), egui::Button::new(RichText::new("Dismiss").color(Color32::RED))).clicked();
                 cancel = ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape));
             });
         });
@@ -507,10 +512,11 @@ impl GroupdeskApp {
             view.dismiss_typed = None;
             view.busy = true;
             let hosted = view.detail.as_ref().is_some_and(|d| d.info.is_some());
+            let reason = view.dismiss_reason.trim().to_owned();
             let Some(client) = self.client() else { return };
             self.bridge.spawn(async move {
                 let r = if hosted { client.dismiss_group(&gid).await } else { client.group_dismiss("groupdesk", &gid).await };
-                Msg::Dismissed(gid, r)
+                Msg::Dismissed(gid, reason, r)
             });
         }
     }

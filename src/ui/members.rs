@@ -83,10 +83,13 @@ pub struct Pending {
     pub users: Vec<String>,
     pub typed: String,
     pub reason: String,
+    /// For kicks: what to remove with the membership.
+    pub leave: LeaveOptions,
 }
 
 pub struct Job {
     pub label: String,
+    pub started: Option<std::time::Instant>,
     pub action: BulkAction,
     pub reason: String,
     pub progress: Progress,
@@ -121,6 +124,8 @@ pub struct MembersView {
     pub import_preview: Option<Result<crate::csv_io::ImportPreview, String>>,
     /// Editor for the one selected member: (user id, nickname, extra).
     pub editing: Option<(String, String, String)>,
+    /// The keep/remove choices of the last confirmed kick.
+    pub kick_options: LeaveOptions,
     /// Jobs waiting for the running one: (action, users, reason).
     pub queue: std::collections::VecDeque<(BulkAction, Vec<String>, String)>,
 }
@@ -168,7 +173,7 @@ impl GroupdeskApp {
         if users.is_empty() {
             return;
         }
-        view.members.pending = Some(Pending { action, users, typed: String::new(), reason: String::new() });
+        view.members.pending = Some(Pending { action, users, typed: String::new(), reason: String::new(), leave: LeaveOptions::default() });
     }
 
     fn start_job(&mut self, action: BulkAction, users: Vec<String>, reason: String) {
@@ -181,8 +186,10 @@ impl GroupdeskApp {
         let gid = view.group_id.clone();
         let cancel = tokio_util::sync::CancellationToken::new();
         let label = format!("{} {} users in {gid}", action.label(), users.len());
+        let leave = view.members.kick_options;
         view.members.job = Some(Job {
             label: label.clone(),
+            started: Some(std::time::Instant::now()),
             action,
             reason: reason.clone(),
             progress: Progress { total: users.len(), ..Default::default() },
@@ -203,7 +210,7 @@ impl GroupdeskApp {
             let report = match action {
                 BulkAction::Mute(m) => client.mute_members(&gid, &users, m, &ctl).await,
                 BulkAction::Unmute => client.unmute_members(&gid, &users, &ctl).await,
-                BulkAction::Kick => client.kick_members(&gid, &users, LeaveOptions::default(), &ctl).await,
+                BulkAction::Kick => client.kick_members(&gid, &users, leave, &ctl).await,
                 BulkAction::AllowlistAdd => client.allowlist_add_users(&gid, &users, &ctl).await,
                 BulkAction::AllowlistRemove => client.allowlist_remove_users(&gid, &users, &ctl).await,
                 BulkAction::Add => client.add_members(&gid, &users, &ctl).await,
@@ -613,6 +620,10 @@ impl GroupdeskApp {
                 match &job.report {
                     None => {
                         ui.label(&job.label);
+                        if let (Some(t), true) = (job.started, p.finished > 0 && p.finished < p.total) {
+                            let per = t.elapsed().as_secs_f64() / p.finished as f64;
+                            ui.label(format!("about {:.0} s left", per * (p.total - p.finished) as f64));
+                        }
                         if ui.button("Cancel job").clicked() {
                             job.cancel.cancel();
                         }
@@ -782,6 +793,11 @@ impl GroupdeskApp {
             ui.label(format!("{}{}", sample.join(", "), if n > 5 { format!(" and {} more", n - 5) } else { String::new() }));
             let l = ui.label("Reason (recorded in the audit log)");
             ui.add(egui::TextEdit::singleline(&mut p.reason).hint_text("reason")).labelled_by(l.id);
+            if p.action == BulkAction::Kick {
+                ui.checkbox(&mut p.leave.remove_mute, "also remove their mute in this group");
+                ui.checkbox(&mut p.leave.remove_allowlist, "also remove them from the mute-all allowlist");
+                ui.checkbox(&mut p.leave.remove_follows, "also remove the members they follow");
+            }
             if typed_needed {
                 let l = ui.label(format!("Type {n} to confirm"));
                 ui.add(egui::TextEdit::singleline(&mut p.typed).hint_text(n.to_string())).labelled_by(l.id);
@@ -796,6 +812,7 @@ impl GroupdeskApp {
             view.members.pending = None;
         } else if go {
             let p = view.members.pending.take().expect("open");
+            view.members.kick_options = p.leave;
             self.start_job(p.action, p.users, p.reason.trim().to_owned());
         }
     }

@@ -28,7 +28,8 @@ pub enum Msg {
     /// A change finished: what it was, for which group, and how it ended.
     Changed { group_id: String, action: String, result: Result<(), ApiError> },
     Created(String, Result<(), ApiError>),
-    Dismissed(String, Result<(), ApiError>),
+    /// Group, reason, result.
+    Dismissed(String, String, Result<(), ApiError>),
     UserGroups(String, Result<Vec<JoinedGroup>, ApiError>),
     ServerExtKeys(Result<Vec<String>, ApiError>),
     ExtKeysApplied(Result<Vec<String>, ApiError>),

@@ -179,6 +179,8 @@ fn dismiss_asks_for_the_group_id() {
     let mut ui = start();
     ui.open("moviebuffs");
     ui.click(Role::Button, "Dismiss group…");
+    ui.harness.run_steps(6);
+    ui.type_into("Reason (recorded in the audit log)", "abandoned");
     ui.type_into("Type the group id (moviebuffs) to confirm", "moviebuf");
     ui.click(Role::Button, "Dismiss");
     assert!(ui.harness.state().group.as_ref().unwrap().dismiss_typed.is_some(), "a wrong id does not dismiss");
@@ -187,6 +189,8 @@ fn dismiss_asks_for_the_group_id() {
     ui.wait("dismissed", |a| a.group.is_none());
     let server = ui.server();
     assert!(ui.runtime.block_on(server.group_info("moviebuffs")).unwrap().is_none());
+    let audit = groupdesk::audit::AuditLog::new(ui._dir.path().join("audit.jsonl")).read().unwrap();
+    assert_eq!(audit.last().unwrap().action, "dismiss group — reason: abandoned");
 }
 
 #[test]
@@ -347,6 +351,8 @@ fn kicking_many_asks_for_the_count_and_skips_the_owner() {
     ui.click(Role::Button, "Kick…");
     ui.harness.run_steps(6);
     ui.type_into("Reason (recorded in the audit log)", "raid");
+    ui.click(Role::CheckBox, "also remove their mute in this group");
+    assert!(!ui.harness.state().group.as_ref().unwrap().members.pending.as_ref().unwrap().leave.remove_mute, "keep their mute");
     ui.click(Role::Button, "Confirm");
     assert!(ui.harness.state().group.as_ref().unwrap().members.pending.is_some(), "the count must be typed first");
     ui.type_into(&format!("Type {n} to confirm"), &n.to_string());
@@ -401,6 +407,7 @@ fn retry_failed_sends_only_the_failed_users() {
     };
     ui.harness.state_mut().group.as_mut().unwrap().members.job = Some(Job {
         label: "mute".into(),
+        started: None,
         action: BulkAction::Mute(60),
         reason: "spam".into(),
         progress: Default::default(),
@@ -556,6 +563,7 @@ fn a_second_job_waits_for_the_running_one() {
     // A job that is still running.
     ui.harness.state_mut().group.as_mut().unwrap().members.job = Some(Job {
         label: "running".into(),
+        started: None,
         action: BulkAction::Unmute,
         reason: "x".into(),
         progress: Default::default(),
