@@ -116,6 +116,8 @@ pub struct MembersView {
     pub leave_on_transfer: bool,
     pub export_scope: Option<ExportScope>,
     pub export_bom: bool,
+    /// Columns left out of exports (by name).
+    pub export_skip: HashSet<&'static str>,
     pub custom_minutes: String,
     /// Pasted or loaded list of user ids (or CSV) for import.
     pub import_text: String,
@@ -233,13 +235,14 @@ impl GroupdeskApp {
             }
             ExportScope::Selected => table.rows().iter().filter(|r| m.selected.contains(&r.user_id)).cloned().collect(),
         };
+        let columns: Vec<&'static str> = crate::csv_io::MEMBER_COLUMNS.into_iter().filter(|c| !m.export_skip.contains(c)).collect();
         let path = path.to_path_buf();
         self.bridge.spawn(async move {
             let n = rows.len();
             let p = path.clone();
             let r = tokio::task::spawn_blocking(move || {
                 let f = std::fs::File::create(&p)?;
-                crate::csv_io::write_members(std::io::BufWriter::new(f), &rows, &[], bom)
+                crate::csv_io::write_members(std::io::BufWriter::new(f), &rows, &columns, bom)
             })
             .await
             .map_err(std::io::Error::other)
@@ -538,6 +541,14 @@ impl GroupdeskApp {
                     ui.selectable_value(&mut m.export_scope, Some(ExportScope::Selected), "selected members");
                 });
             ui.checkbox(&mut m.export_bom, "BOM for Excel");
+            ui.menu_button("Columns", |ui| {
+                for c in crate::csv_io::MEMBER_COLUMNS {
+                    let mut on = !m.export_skip.contains(c);
+                    if ui.checkbox(&mut on, c).changed() {
+                        if on { m.export_skip.remove(c) } else { m.export_skip.insert(c) };
+                    }
+                }
+            });
             if ui.button("Export CSV…").clicked() {
                 export = Some((m.export_scope.unwrap_or(ExportScope::All), m.export_bom));
             }

@@ -510,6 +510,12 @@ fn export_members_as_csv() {
     ui.harness.state_mut().export_members(&shown, groupdesk::ui::members::ExportScope::Shown, false);
     ui.wait("exported shown", |a| a.notices.iter().any(|n| n.text.starts_with("Exported 10 members")));
     assert_eq!(std::fs::read_to_string(&shown).unwrap().lines().count(), 11);
+    // Chosen columns only.
+    ui.harness.state_mut().group.as_mut().unwrap().members.export_skip.extend(["extra", "mutedUntil", "allowlisted", "joinTime"]);
+    let cols = ui._dir.path().join("cols.csv");
+    ui.harness.state_mut().export_members(&cols, groupdesk::ui::members::ExportScope::Shown, false);
+    ui.wait("exported columns", |a| a.notices.iter().filter(|n| n.text.starts_with("Exported 10 members")).count() == 2);
+    assert_eq!(std::fs::read_to_string(&cols).unwrap().lines().next(), Some("userId,nickname,role"));
 }
 
 #[test]
