@@ -60,6 +60,7 @@ impl AuditEntry {
                 crate::api::bulk::Outcome::Failed { request_id: Some(r), .. } => Some(r.clone()),
                 _ => None,
             })
+            .chain(report.request_ids.iter().cloned())
             .collect();
         self.request_ids.sort();
         self.request_ids.dedup();

@@ -76,6 +76,8 @@ pub struct Control {
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct BulkReport {
     pub items: Vec<ItemOutcome>,
+    /// Request ids of the calls that succeeded (failed items carry their own).
+    pub request_ids: Vec<String>,
 }
 
 impl BulkReport {
@@ -173,6 +175,7 @@ impl Client {
         tally.record(&decided);
         tally.record(&repeat_outcomes);
         let chunks: Vec<Vec<String>> = items.chunks(per_call.max(1)).map(<[String]>::to_vec).collect();
+        let (results, request_ids): (Vec<ItemOutcome>, Vec<String>) = super::client::REQUEST_IDS.scope(Default::default(), async {
         let results: Vec<ItemOutcome> = futures::stream::iter(chunks)
             .map(|chunk| {
                 let tally = &tally;
@@ -206,6 +209,10 @@ impl Client {
             .flatten()
             .collect()
             .await;
+        let ids = super::client::REQUEST_IDS.with(|ids| std::mem::take(&mut *ids.borrow_mut()));
+        (results, ids)
+        })
+        .await;
         let mut by_user: HashMap<String, Outcome> = decided.into_iter().chain(results).map(|o| (o.user_id, o.outcome)).collect();
         let items = order
             .into_iter()
@@ -214,7 +221,7 @@ impl Client {
                 outcome: by_user.remove(u).unwrap_or_else(|| Outcome::skipped("duplicate in the list")),
             })
             .collect();
-        BulkReport { items }
+        BulkReport { items, request_ids }
     }
 
     /// Whether the group is hosted (with its profile) or legacy (with its members).
@@ -270,7 +277,7 @@ impl Client {
     }
 
     fn failed_report(users: &[String], e: &ApiError) -> BulkReport {
-        BulkReport { items: users.iter().map(|u| ItemOutcome { user_id: u.clone(), outcome: Outcome::failed(e) }).collect() }
+        BulkReport { items: users.iter().map(|u| ItemOutcome { user_id: u.clone(), outcome: Outcome::failed(e) }).collect(), request_ids: Vec::new() }
     }
 
     /// Mutes members for `minutes` (0 = permanent), 20 per call. The owner and non-members are

@@ -308,6 +308,7 @@ impl Client {
             }
             let head = parsed.expect("checked above");
             if code == Some(200) {
+                record_request_id(&rid);
                 return Ok((text, rid));
             }
             let msg = head.error_message.unwrap_or_default();
@@ -317,6 +318,15 @@ impl Client {
             return Err(err);
         }
     }
+}
+
+tokio::task_local! {
+    /// When set (by bulk operations), every answered request's id is recorded here.
+    pub static REQUEST_IDS: std::cell::RefCell<Vec<String>>;
+}
+
+fn record_request_id(rid: &str) {
+    let _ = REQUEST_IDS.try_with(|ids| ids.borrow_mut().push(rid.to_owned()));
 }
 
 /// The part of every answer the transport looks at.

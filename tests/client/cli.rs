@@ -223,5 +223,6 @@ fn changes_are_written_to_the_audit_log() {
     assert_eq!(m["outcomes"][0], serde_json::json!({"userId": "u10001", "status": "done"}));
     assert_eq!(m["outcomes"][1]["status"], "skipped");
     assert!(m["time"].as_str().unwrap().ends_with('Z'));
+    assert!(m["requestIds"].as_array().is_some_and(|ids| !ids.is_empty() && ids.iter().all(|i| i.as_str().unwrap().len() == 32)), "request ids of the calls: {m}");
     assert_eq!((lines[1]["action"].as_str(), lines[1]["result"].as_str()), (Some("mute-all on"), Some("done")));
 }

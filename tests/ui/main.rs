@@ -400,6 +400,7 @@ fn retry_failed_sends_only_the_failed_users() {
     let (a, b) = (page.members[0].user_id.clone(), page.members[1].user_id.clone());
     // A finished job where `b` failed (as under a network fault).
     let report = BulkReport {
+        request_ids: vec![],
         items: vec![
             ItemOutcome { user_id: a.clone(), outcome: Outcome::Done },
             ItemOutcome { user_id: b.clone(), outcome: Outcome::Failed { code: None, message: "no answer".into(), request_id: None } },
