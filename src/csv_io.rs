@@ -156,6 +156,11 @@ pub fn format_ms(ms: i64) -> String {
 
 /// Writes members as CSV with the chosen columns (all when empty).
 pub fn write_members<W: Write>(out: W, rows: &[MemberRow], columns: &[&str], bom: bool) -> std::io::Result<()> {
+    write_members_progress(out, rows, columns, bom, |_| {})
+}
+
+/// [`write_members`], reporting the rows written every 5,000 rows (for progress bars).
+pub fn write_members_progress<W: Write>(out: W, rows: &[MemberRow], columns: &[&str], bom: bool, mut progress: impl FnMut(usize)) -> std::io::Result<()> {
     let cols: Vec<&str> = if columns.is_empty() { MEMBER_COLUMNS.to_vec() } else { columns.to_vec() };
     let mut out = out;
     if bom {
@@ -164,7 +169,10 @@ pub fn write_members<W: Write>(out: W, rows: &[MemberRow], columns: &[&str], bom
     let mut w = csv::Writer::from_writer(out);
     w.write_record(&cols)?;
     let mut cells: Vec<String> = Vec::with_capacity(cols.len());
-    for r in rows {
+    for (n, r) in rows.iter().enumerate() {
+        if n % 5000 == 0 && n > 0 {
+            progress(n);
+        }
         cells.clear();
         for c in &cols {
             let v = match *c {
@@ -181,6 +189,7 @@ pub fn write_members<W: Write>(out: W, rows: &[MemberRow], columns: &[&str], bom
         }
         w.write_record(&cells)?;
     }
+    progress(rows.len());
     w.flush()
 }
 

@@ -480,7 +480,17 @@ impl GroupdeskApp {
                 }
             }
             Msg::JobDone { group_id, action, reason, report } => self.job_done(group_id, action, reason, report),
-            Msg::Exported(path, n, r) => match r {
+            Msg::ExportProgress(gid, done, total) => {
+                if let Some(v) = self.group.as_mut().filter(|g| g.group_id == gid) {
+                    v.members.exporting = (done < total).then_some((done, total));
+                }
+            }
+            Msg::Exported(path, n, r) => match {
+                if let Some(v) = self.group.as_mut() {
+                    v.members.exporting = None;
+                }
+                r
+            } {
                 Ok(()) => self.notify(Level::Info, format!("Exported {n} members to {}", path.display())),
                 Err(e) => self.notify(Level::Error, format!("Export to {} failed: {e}", path.display())),
             },

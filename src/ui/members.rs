@@ -116,6 +116,8 @@ pub struct MembersView {
     pub leave_on_transfer: bool,
     pub export_scope: Option<ExportScope>,
     pub export_bom: bool,
+    /// A running export: rows written of the total.
+    pub exporting: Option<(usize, usize)>,
     /// Columns left out of exports (by name).
     pub export_skip: HashSet<&'static str>,
     pub custom_minutes: String,
@@ -236,13 +238,19 @@ impl GroupdeskApp {
             ExportScope::Selected => table.rows().iter().filter(|r| m.selected.contains(&r.user_id)).cloned().collect(),
         };
         let columns: Vec<&'static str> = crate::csv_io::MEMBER_COLUMNS.into_iter().filter(|c| !m.export_skip.contains(c)).collect();
+        m.exporting = Some((0, rows.len()));
         let path = path.to_path_buf();
+        let (tx, ctx) = self.bridge.sender();
+        let gid = view.group_id.clone();
         self.bridge.spawn(async move {
             let n = rows.len();
             let p = path.clone();
             let r = tokio::task::spawn_blocking(move || {
                 let f = std::fs::File::create(&p)?;
-                crate::csv_io::write_members(std::io::BufWriter::new(f), &rows, &columns, bom)
+                crate::csv_io::write_members_progress(std::io::BufWriter::new(f), &rows, &columns, bom, |done| {
+                    let _ = tx.send(Msg::ExportProgress(gid.clone(), done, n));
+                    ctx.request_repaint();
+                })
             })
             .await
             .map_err(std::io::Error::other)
@@ -486,9 +494,6 @@ impl GroupdeskApp {
                         action = Some(BulkAction::Mute(minutes));
                     }
                 }
-                if ui.button("Unmute").clicked() {
-                    action = Some(BulkAction::Unmute);
-                }
                 let l = ui.label("Minutes");
                 ui.add(egui::TextEdit::singleline(&mut m.custom_minutes).desired_width(60.0).hint_text("minutes")).labelled_by(l.id);
                 let custom = m.custom_minutes.trim().parse::<u32>().ok().filter(|n| *n <= crate::api::limits::MUTE_MINUTES_MAX);
@@ -623,6 +628,12 @@ impl GroupdeskApp {
         }
         let Some(view) = self.group.as_mut() else { return };
         let m = &mut view.members;
+        if let Some((done, total)) = m.exporting {
+            ui.horizontal(|ui| {
+                let frac = if total == 0 { 1.0 } else { done as f32 / total as f32 };
+                ui.add(egui::ProgressBar::new(frac).desired_width(240.0).text(format!("export {done}/{total}")));
+            });
+        }
         if let Some(job) = &m.job {
             ui.horizontal(|ui| {
                 let p = job.progress;

@@ -587,3 +587,61 @@ fn a_second_job_waits_for_the_running_one() {
     assert!(ui.harness.query_by_label("1 more job(s) queued").is_some());
     assert!(ui.runtime.block_on(server.muted(Some("bookclub"))).unwrap().iter().all(|m| m.user_id != who));
 }
+
+#[test]
+fn mute_3000_members_with_progress_and_a_complete_outcome_table() {
+    let mut ui = start();
+    members_tab(&mut ui, "community");
+    ui.click(Role::Button, "Select all shown");
+    ui.click(Role::Button, "Mute 1 h");
+    ui.harness.run_steps(6);
+    ui.type_into("Reason (recorded in the audit log)", "spam wave");
+    ui.type_into("Type 3000 to confirm", "3000");
+    ui.click(Role::Button, "Confirm");
+    let mut saw_progress = false;
+    let t = Instant::now();
+    loop {
+        ui.harness.step();
+        let job = ui.harness.state().group.as_ref().unwrap().members.job.as_ref().map(|j| (j.progress.finished, j.report.is_some()));
+        if let Some((finished, done)) = job {
+            saw_progress |= finished > 0 && finished < 3000 && !done;
+            if done {
+                break;
+            }
+        }
+        assert!(t.elapsed() < Duration::from_secs(60), "the job did not finish");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(saw_progress, "progress was reported while the job ran");
+    let report = ui.harness.state().group.as_ref().unwrap().members.job.as_ref().unwrap().report.clone().unwrap();
+    assert_eq!(report.items.len(), 3000, "one outcome per member");
+    assert_eq!((report.count("done"), report.count("skipped")), (2999, 1));
+    let server = ui.server();
+    assert_eq!(ui.runtime.block_on(server.muted(Some("community"))).unwrap().len(), 2999);
+}
+
+#[test]
+fn unmute_allowlist_remove_and_remove_admin() {
+    let mut ui = start();
+    members_tab(&mut ui, "announcements");
+    let server = ui.server();
+    // u10001 is an admin and on the allowlist in the demo data.
+    let who = "u10001".to_owned();
+    ui.runtime.block_on(server.mute(Some("announcements"), &[who.clone()], 60)).unwrap();
+    ui.click(Role::Button, "Reload members");
+    ui.wait("reloaded", |a| a.group.as_ref().is_some_and(|g| g.members.table.is_some() && !g.members.loading));
+    select_member(&mut ui, &who);
+    for (button, check) in [("Unmute", 0), ("Allowlist remove", 1)] {
+        ui.click(Role::Button, button);
+        ui.harness.run_steps(6);
+        ui.type_into("Reason (recorded in the audit log)", "cleanup");
+        ui.click(Role::Button, "Confirm");
+        ui.wait("job done", |a| a.group.as_ref().is_some_and(|g| g.members.job.as_ref().is_some_and(|j| j.report.is_some() && j.label.contains(if check == 0 { "unmute" } else { "allowlist" }))));
+        select_member(&mut ui, &who);
+    }
+    assert!(ui.runtime.block_on(server.muted(Some("announcements"))).unwrap().iter().all(|m| m.user_id != who));
+    assert!(!ui.runtime.block_on(server.allowlist("announcements")).unwrap().contains(&who));
+    ui.click(Role::Button, "Remove admin");
+    ui.wait("admin removed", |a| a.group.as_ref().is_some_and(|g| g.confirmed.is_some() && g.members.table.is_some()));
+    assert_eq!(ui.runtime.block_on(server.members_by_id("announcements", &[who])).unwrap()[0].role, groupdesk::api::types::MemberRole::Member);
+}
