@@ -480,6 +480,11 @@ impl GroupdeskApp {
                 }
             }
             Msg::JobDone { group_id, action, reason, report } => self.job_done(group_id, action, reason, report),
+            Msg::Allowlist(gid, r) => {
+                if let Some(v) = self.group.as_mut().filter(|g| g.group_id == gid) {
+                    v.members.allowlist = Some(r.map_err(|e| format!("{e}. {}", e.explanation())));
+                }
+            }
             Msg::ExportProgress(gid, done, total) => {
                 if let Some(v) = self.group.as_mut().filter(|g| g.group_id == gid) {
                     v.members.exporting = (done < total).then_some((done, total));

@@ -116,6 +116,8 @@ pub struct MembersView {
     pub leave_on_transfer: bool,
     pub export_scope: Option<ExportScope>,
     pub export_bom: bool,
+    /// The mute-all allowlist as last read (members or not).
+    pub allowlist: Option<Result<Vec<String>, String>>,
     /// A running export: rows written of the total.
     pub exporting: Option<(usize, usize)>,
     /// Columns left out of exports (by name).
@@ -522,8 +524,12 @@ impl GroupdeskApp {
         let allowlisted = m.table.as_ref().map_or(0, |t| t.rows().iter().filter(|r| r.allowlisted).count());
         let mut group_action = None;
         let mut export = None;
+        let mut show_allowlist = false;
         ui.horizontal(|ui| {
             ui.label(format!("Mute-all is {} · {allowlisted} allowlisted members", if muted_all { "ON" } else { "off" }));
+            if ui.button("Show allowlist").clicked() {
+                show_allowlist = true;
+            }
             if ui.button(if muted_all { "Turn mute-all off…" } else { "Turn mute-all on…" }).clicked() {
                 group_action = Some(GroupAction::MuteAll(!muted_all));
             }
@@ -560,6 +566,22 @@ impl GroupdeskApp {
         });
         if let Some(a) = group_action {
             m.group_pending = Some(GroupPending { action: a, typed: String::new(), reason: String::new() });
+        }
+        match &m.allowlist {
+            Some(Ok(ids)) => {
+                ui.label(format!("Allowlist ({}): {}", ids.len(), if ids.is_empty() { "empty".to_owned() } else { ids.join(", ") }));
+            }
+            Some(Err(e)) => {
+                ui.colored_label(Color32::RED, e);
+            }
+            None => {}
+        }
+        if show_allowlist {
+            let gid = view.group_id.clone();
+            if let Some(client) = self.client() {
+                self.bridge.spawn(async move { Msg::Allowlist(gid.clone(), client.allowlist(&gid).await) });
+            }
+            return;
         }
         // Admins (at most 10 per group) and the selected member's nickname and extra.
         let mut admin_change: Option<(bool, Vec<String>)> = None;

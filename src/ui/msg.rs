@@ -38,6 +38,8 @@ pub enum Msg {
     Members(String, Result<crate::members::MemberTable, ApiError>),
     JobProgress(String, crate::api::bulk::Progress),
     JobDone { group_id: String, action: String, reason: String, report: crate::api::bulk::BulkReport },
+    /// The mute-all allowlist of a group.
+    Allowlist(String, Result<Vec<String>, ApiError>),
     /// Rows written so far by an export: group, done, total.
     ExportProgress(String, usize, usize),
     /// A CSV export finished: the file, the number of members, the result.

@@ -461,6 +461,9 @@ fn allowlist_a_moderator_then_mute_all() {
     ui.click(Role::Button, "Confirm");
     ui.wait("allowlisted", |a| a.group.as_ref().is_some_and(|g| g.members.job.as_ref().is_some_and(|j| j.report.is_some())));
     assert_eq!(ui.runtime.block_on(server.allowlist("bookclub")).unwrap(), [moderator.clone()]);
+    ui.click(Role::Button, "Show allowlist");
+    ui.wait("allowlist listed", |a| a.group.as_ref().is_some_and(|g| g.members.allowlist.is_some()));
+    assert!(ui.harness.query_by_label(&format!("Allowlist (1): {moderator}")).is_some());
     ui.click(Role::Button, "Turn mute-all on…");
     ui.harness.run_steps(6);
     ui.type_into("Reason (recorded in the audit log)", "raid in progress");
