@@ -80,12 +80,14 @@ impl GroupdeskApp {
             return;
         }
         self.extkeys.error = None;
+        self.audit(&format!("extProfile key {} defined", def.key), "", &Ok(()));
         self.notify(Level::Info, format!("extProfile key {} saved", def.key));
         self.apply_registry_to_sandbox();
     }
 
     pub fn remove_ext_key(&mut self, key: &str) {
         if self.registry_mut().remove(key) {
+            self.audit(&format!("extProfile key {key} removed"), "", &Ok(()));
             self.notify(Level::Info, format!("extProfile key {key} removed"));
             if let (Some(client), true) = (self.client(), self.conn.as_ref().is_some_and(|c| c.sandbox)) {
                 let key = key.to_owned();

@@ -163,6 +163,8 @@ fn define_an_ext_key_and_set_it_on_a_group() {
     ui.type_into("Maximum length (1-256)", "20");
     ui.click(Role::Button, "Save key");
     ui.wait("key enabled on the sandbox", |a| a.extkeys.server_keys.as_ref().is_some_and(|k| k.iter().any(|k| k == "ext_team")));
+    let audit = groupdesk::audit::AuditLog::new(ui._dir.path().join("audit.jsonl")).read().unwrap();
+    assert_eq!(audit.last().unwrap().action, "extProfile key ext_team defined");
     ui.open("bookclub");
     ui.type_into("Team (ext_team)", "support-emea");
     ui.save_reviewed();
