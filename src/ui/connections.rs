@@ -59,6 +59,9 @@ impl GroupdeskApp {
     }
 
     pub(crate) fn connections_ui(&mut self, ui: &mut egui::Ui) {
+        ui.heading("Operator");
+        widgets::text_field(ui, "Operator name (recorded in the audit log)", &mut self.settings.operator);
+        ui.separator();
         ui.heading("Connections");
         let mut connect = None;
         let mut remove = None;

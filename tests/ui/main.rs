@@ -428,6 +428,9 @@ fn retry_failed_sends_only_the_failed_users() {
 #[test]
 fn audit_panel_lists_filters_and_exports_changes() {
     let mut ui = start();
+    ui.click(Role::Button, "Connections");
+    ui.type_into("Operator name (recorded in the audit log)", "Ana (support)");
+    ui.click(Role::Button, "Groups");
     ui.open("chessclub");
     ui.type_into("Announcement", "Tournament on Sunday");
     ui.save_reviewed();
@@ -442,6 +445,7 @@ fn audit_panel_lists_filters_and_exports_changes() {
     let text = std::fs::read_to_string(&out).unwrap();
     let e: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
     assert_eq!((e["action"].as_str(), e["group"].as_str(), e["result"].as_str()), (Some("Save Announcement"), Some("chessclub"), Some("done")));
+    assert_eq!(e["operator"], "Ana (support)", "the operator name from settings");
 }
 
 fn select_member(ui: &mut Ui, user: &str) {
