@@ -202,11 +202,16 @@ impl GroupdeskApp {
         &self.options.audit
     }
 
-    /// Appends a change to the audit log (flushed before the result is shown).
-    pub fn audit(&mut self, action: &str, group: &str, result: &Result<(), ApiError>) {
+    /// A new audit entry with the operator (settings, else the login name) and connection.
+    pub(crate) fn audit_entry(&self, action: &str, group: &str) -> crate::audit::AuditEntry {
         let operator = if self.settings.operator.trim().is_empty() { crate::audit::operator_from_env() } else { self.settings.operator.clone() };
         let connection = self.conn.as_ref().map(|c| c.name.clone()).unwrap_or_default();
-        let entry = crate::audit::AuditEntry::new(&operator, &connection, action, group).with_result(result);
+        crate::audit::AuditEntry::new(&operator, &connection, action, group)
+    }
+
+    /// Appends a change to the audit log (flushed before the result is shown).
+    pub fn audit(&mut self, action: &str, group: &str, result: &Result<(), ApiError>) {
+        let entry = self.audit_entry(action, group).with_result(result);
         if let Err(e) = self.options.audit.append(&entry) {
             self.notify(Level::Error, format!("The audit log {} could not be written: {e}", self.options.audit.path().display()));
         }

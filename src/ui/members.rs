@@ -862,9 +862,7 @@ impl GroupdeskApp {
     }
 
     pub(crate) fn job_done(&mut self, group_id: String, action: String, reason: String, report: BulkReport) {
-        let operator = if self.settings.operator.trim().is_empty() { crate::audit::operator_from_env() } else { self.settings.operator.clone() };
-        let connection = self.conn.as_ref().map(|c| c.name.clone()).unwrap_or_default();
-        let mut entry = crate::audit::AuditEntry::new(&operator, &connection, &action, &group_id).with_report(&report);
+        let mut entry = self.audit_entry(&action, &group_id).with_report(&report);
         entry.reason = Some(reason);
         if let Err(e) = self.options_audit().append(&entry) {
             self.notify(Level::Error, format!("The audit log could not be written: {e}"));
