@@ -10,5 +10,6 @@ pub mod csv_io;
 pub mod extkeys;
 pub mod members;
 pub mod profiles;
+pub mod protocol;
 pub mod sandbox;
 pub mod ui;

@@ -12,11 +12,12 @@ pub mod credentials;
 pub mod entrust;
 pub mod error;
 pub mod legacy;
-pub mod limits;
 pub mod portrait;
 pub mod sandbox_admin;
-pub mod sign;
 pub mod types;
+
+/// Signing and limits are shared with the sandbox; they live in [`crate::protocol::rongcloud`].
+pub use crate::protocol::rongcloud::{limits, sign};
 
 pub use client::{Client, ClientConfig, Form, Retry};
 pub use credentials::{Credentials, DataCenter, Endpoint};

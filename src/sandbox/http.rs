@@ -20,7 +20,7 @@ use super::error::WireError;
 use super::form::Params;
 use super::store::{Ctx, Store};
 use super::{Config, Handler, MAX_BODY_BYTES, now_ms, route};
-use crate::api::sign;
+use crate::protocol::rongcloud::sign;
 
 pub struct Shared {
     config: Config,

@@ -1,0 +1,4 @@
+//! Wire facts shared by a service's client and its sandbox: signing and documented limits.
+//! Defined once here; the client checks them before sending and the sandbox enforces them.
+
+pub mod rongcloud;
