@@ -10,9 +10,9 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use groupdesk::api::bulk::Control;
-use groupdesk::api::sign::SignedHeaders;
-use groupdesk::api::{Client, ClientConfig, Credentials, Endpoint, Form};
+use groupdesk::backend::rongcloud::bulk::Control;
+use groupdesk::backend::rongcloud::sign::SignedHeaders;
+use groupdesk::backend::rongcloud::{Client, ClientConfig, Credentials, Endpoint, Form};
 use secrecy::SecretString;
 
 fn main() {
@@ -104,8 +104,8 @@ fn main() {
             let body = Form::new().repeated("userId", &ids).add("groupId", "community").add("minute", "60").encode();
             // What the client does with an answer: the transport reads the code, the method
             // parses its typed result.
-            assert_eq!(groupdesk::api::client::answer_code(answer), Some(200));
-            let parsed: groupdesk::api::types::MemberPage = groupdesk::api::client::decode(answer).unwrap();
+            assert_eq!(groupdesk::backend::rongcloud::client::answer_code(answer), Some(200));
+            let parsed: groupdesk::backend::rongcloud::types::MemberPage = groupdesk::backend::rongcloud::client::decode(answer).unwrap();
             std::hint::black_box((h, body, parsed));
         }
         let per = t.elapsed().as_secs_f64() * 1e6 / n as f64;

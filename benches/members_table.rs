@@ -5,9 +5,9 @@
 
 use std::time::Instant;
 
-use groupdesk::api::types::MemberRole;
-use groupdesk::csv_io::{MemberRow, write_members};
-use groupdesk::members::{MemberTable, SortKey};
+use groupdesk::backend::rongcloud::types::MemberRole;
+use groupdesk::ops::csv::{MemberRow, write_members};
+use groupdesk::model::table::{MemberTable, SortKey};
 
 fn rows(n: usize) -> Vec<MemberRow> {
     let first = ["Wei", "Li", "Mei", "Aisha", "Omar", "Sofia", "Lucas", "Yuki", "Hana", "Arjun"];
@@ -24,6 +24,7 @@ fn rows(n: usize) -> Vec<MemberRow> {
                 extra: if k % 97 == 0 { "verified".into() } else { String::new() },
                 muted_until: (k % 50 == 0).then(|| "2026-11-24 10:00:00".into()),
                 allowlisted: k % 200 == 0,
+                custom: Default::default(),
             }
         })
         .collect()

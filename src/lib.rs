@@ -1,15 +1,33 @@
-//! groupdesk: a desktop console for RongCloud IM groups, and the local sandbox it ships with.
+//! groupdesk: a desktop console (and CLI) for the chat groups of an app on RongCloud IM, and
+//! the local sandbox server it ships with.
 //!
-//! * [`api`] — signing and (later) the typed client; no UI.
-//! * [`sandbox`] — a wire-compatible local server of the group Server API on SQLite; no UI.
+//! Data flows one way: **screen → command → operations → service client → wire**; results come
+//! back as events or promises.
+//!
+//! * [`ui`] — the eframe console: screens that return commands, an app shell that runs them
+//!   through [`ops`]; no I/O on the UI thread.
+//! * [`cli`] — the headless commands, on the same [`ops`].
+//! * [`ops`] — every user-visible operation, audited the same way from both front ends.
+//! * [`model`] — the service-neutral model (groups, members, roles, mutes, bulk outcomes,
+//!   capabilities, the one error type).
+//! * [`backend`] — the chat services behind one seam; [`backend::rongcloud`] is the signed
+//!   RongCloud client.
+//! * [`protocol`] — wire facts shared by a client and its sandbox (signing, limits).
+//! * [`sandbox`] — `groupdesk sandbox`: a wire-compatible local server on SQLite.
 
-pub mod api;
-pub mod audit;
+pub mod backend;
 pub mod cli;
-pub mod csv_io;
-pub mod extkeys;
-pub mod members;
-pub mod profiles;
+pub mod model;
+pub mod ops;
 pub mod protocol;
 pub mod sandbox;
 pub mod ui;
+
+// Transitional paths, removed once every caller uses the layers above.
+pub use backend::rongcloud as api;
+pub use ops::{audit, csv as csv_io};
+pub use ops::connections as profiles;
+pub use ops::extkeys;
+pub mod members {
+    pub use crate::model::table::*;
+}

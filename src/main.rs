@@ -101,7 +101,7 @@ fn main() -> ExitCode {
 /// Runs one headless command on a fresh runtime with the connection from the global options.
 fn headless<F, Fut>(connection: &Connection, run: F) -> ExitCode
 where
-    F: FnOnce(cli::Session) -> Fut,
+    F: FnOnce(groupdesk::ops::Session) -> Fut,
     Fut: std::future::Future<Output = Result<ExitCode, cli::CliError>>,
 {
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {

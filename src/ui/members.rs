@@ -161,7 +161,7 @@ impl GroupdeskApp {
         view.members.loading = true;
         let gid = view.group_id.clone();
         self.bridge.spawn(async move {
-            let rows = crate::members::fetch_rows(&client, &gid, hosted).await;
+            let rows = crate::backend::rongcloud::neutral::members(&client, &crate::model::GroupDetail { group_id: gid.clone(), ..crate::ops::legacy_detail(hosted) }).await;
             // Sorting 100,000 rows six ways takes a while: never on the UI thread.
             let table = match rows {
                 Ok(rows) => tokio::task::spawn_blocking(move || MemberTable::new(rows))
@@ -405,7 +405,7 @@ impl GroupdeskApp {
     /// Writes the last job's per-user outcomes as CSV.
     pub fn export_outcomes(&mut self, path: &std::path::Path) {
         let Some(report) = self.group.as_ref().and_then(|g| g.members.job.as_ref()).and_then(|j| j.report.clone()) else { return };
-        let result = std::fs::File::create(path).and_then(|f| crate::csv_io::write_report(std::io::BufWriter::new(f), &report));
+        let result = std::fs::File::create(path).and_then(|f| crate::csv_io::write_report(std::io::BufWriter::new(f), &report, crate::backend::rongcloud::codes::explain));
         match result {
             Ok(()) => self.notify(Level::Info, format!("Outcomes written to {}", path.display())),
             Err(e) => self.notify(Level::Error, format!("Cannot write {}: {e}", path.display())),
@@ -436,7 +436,7 @@ impl GroupdeskApp {
                         ui.label(match &item.outcome {
                             crate::api::bulk::Outcome::Done => String::new(),
                             crate::api::bulk::Outcome::Failed { code, message, .. } => match code {
-                                Some(c) => format!("{message} ({})", crate::api::error::explain(*c)),
+                                Some(c) => format!("{message} ({})", crate::backend::rongcloud::codes::explain(*c)),
                                 None => message.clone(),
                             },
                             crate::api::bulk::Outcome::Skipped { reason } => reason.clone(),

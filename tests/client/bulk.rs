@@ -3,8 +3,8 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use groupdesk::api::bulk::{Control, Outcome};
-use groupdesk::api::types::{LeaveOptions, NewGroup};
+use groupdesk::backend::rongcloud::bulk::{Control, Outcome};
+use groupdesk::backend::rongcloud::types::{LeaveOptions, NewGroup};
 use groupdesk::sandbox::Seed;
 
 use crate::common::{Opts, empty, ids, start};
@@ -49,7 +49,7 @@ async fn bulk_mute_of_3000_under_10_percent_faults_accounts_for_everyone() {
     assert_eq!(r.count("skipped"), 1, "the owner");
     assert_eq!(r.count("done"), 2999, "{:?}", r.items.iter().find(|i| matches!(i.outcome, Outcome::Failed { .. })));
     // Read the state back without faults.
-    let clean = groupdesk::api::Client::new(crate::common::config(&env.sandbox.base_url(), None, 0)).unwrap();
+    let clean = groupdesk::backend::rongcloud::Client::new(crate::common::config(&env.sandbox.base_url(), None, 0)).unwrap();
     let _ = clean; // the same server; faults only hit some requests, retries make reads reliable
     let muted: std::collections::HashSet<String> = env.client.muted(Some("community")).await.unwrap().into_iter().map(|m| m.user_id).collect();
     for item in &r.items {

@@ -215,7 +215,7 @@ fn changes_are_written_to_the_audit_log() {
     let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);
     let m = &lines[0];
-    assert_eq!((m["operator"].as_str(), m["action"].as_str(), m["group"].as_str()), (Some("ann"), Some("muted"), Some("community")));
+    assert_eq!((m["operator"].as_str(), m["action"].as_str(), m["group"].as_str()), (Some("ann"), Some("mute for 10 minutes"), Some("community")));
     assert_eq!(m["reason"], "spam wave");
     assert_eq!(m["connection"], s.url.as_str());
     assert_eq!(m["result"], "partial");

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use groupdesk::api::{Client, ClientConfig, Credentials, Endpoint};
+use groupdesk::backend::rongcloud::{Client, ClientConfig, Credentials, Endpoint};
 use groupdesk::sandbox::{Config, Sandbox, Seed};
 
 pub const KEY: &str = "clientkey";

@@ -1,7 +1,7 @@
 //! Every typed method against the sandbox, with state read back.
 
-use groupdesk::api::ErrorKind;
-use groupdesk::api::types::*;
+use groupdesk::backend::rongcloud::ErrorKind;
+use groupdesk::backend::rongcloud::types::*;
 
 use crate::common::{Opts, empty, ids, start};
 
@@ -225,6 +225,6 @@ async fn server_errors_carry_code_message_request_id_and_explanation() {
     let shown = e.to_string();
     assert!(shown.contains("code 25410") && shown.contains("HTTP 400") && shown.contains(e.request_id.as_deref().unwrap()), "{shown}");
     for code in [1002, 1004, 1008, 25415, 25417, 25429] {
-        assert!(!groupdesk::api::error::explain(code).contains("undocumented"), "{code}");
+        assert!(!groupdesk::backend::rongcloud::codes::explain(code).contains("undocumented"), "{code}");
     }
 }

@@ -1,13 +1,13 @@
 //! Signing, failover, retries, the rate limit and logging of the transport.
 
-use groupdesk::api::bulk::Control;
-use groupdesk::api::{Client, ClientConfig, Credentials, Endpoint, ErrorKind};
+use groupdesk::backend::rongcloud::bulk::Control;
+use groupdesk::backend::rongcloud::{Client, ClientConfig, Credentials, Endpoint, ErrorKind};
 
 use crate::common::{KEY, Opts, config, ids, start};
 
 #[test]
 fn signing_matches_the_official_example() {
-    let s = groupdesk::api::sign::signature(&"Y1W2MeFwwwRxa0".to_owned().into(), "14314", "1408710653000");
+    let s = groupdesk::backend::rongcloud::sign::signature(&"Y1W2MeFwwwRxa0".to_owned().into(), "14314", "1408710653000");
     assert_eq!(s, "30be0bbca9c9b2e27578701e9fda2358a814c88f");
 }
 
@@ -55,7 +55,7 @@ fn plain_http_is_only_for_loopback() {
     for good in ["http://127.0.0.1:8600", "http://localhost:1", "http://[::1]:9", "https://api.example.com/"] {
         Client::new(ClientConfig::new(Credentials::new("k", "s"), Endpoint::custom(good))).unwrap();
     }
-    let dc = Client::new(ClientConfig::new(Credentials::new("k", "s"), Endpoint::DataCenter(groupdesk::api::DataCenter::Sg))).unwrap();
+    let dc = Client::new(ClientConfig::new(Credentials::new("k", "s"), Endpoint::DataCenter(groupdesk::backend::rongcloud::DataCenter::Sg))).unwrap();
     assert_eq!(dc.current_url(), "https://api.sg-light-api.com");
 }
 

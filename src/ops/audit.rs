@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::bulk::{BulkReport, ItemOutcome};
+use crate::model::bulk::{BulkReport, ItemOutcome};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -57,7 +57,7 @@ impl AuditEntry {
             .items
             .iter()
             .filter_map(|i| match &i.outcome {
-                crate::api::bulk::Outcome::Failed { request_id: Some(r), .. } => Some(r.clone()),
+                crate::model::bulk::Outcome::Failed { request_id: Some(r), .. } => Some(r.clone()),
                 _ => None,
             })
             .chain(report.request_ids.iter().cloned())
@@ -76,12 +76,19 @@ impl AuditEntry {
         self
     }
 
-    pub fn with_result(mut self, r: &Result<(), crate::api::ApiError>) -> Self {
-        if let Err(e) = r {
-            self.result = "failed".into();
-            self.error = Some(e.to_string());
-            self.request_ids.extend(e.request_id.clone());
+    /// Marks the entry failed when `r` is an error.
+    pub fn with_result<T>(self, r: &Result<T, crate::model::ApiError>) -> Self {
+        match r {
+            Ok(_) => self,
+            Err(e) => self.with_error(e),
         }
+    }
+
+    /// Marks the change failed with the service's error (and its request id).
+    pub fn with_error(mut self, e: &crate::model::ApiError) -> Self {
+        self.result = "failed".into();
+        self.error = Some(e.to_string());
+        self.request_ids.extend(e.request_id.clone());
         self
     }
 }

@@ -287,6 +287,7 @@ impl Client {
                 request_id: Some(rid.clone()),
                 field: None,
                 details: None,
+                server_explanation: code.map(super::codes::explain),
             };
             if status >= 500 || parsed.is_none() {
                 // The SDKs switch domain on 5xx and on answers that are not JSON.
@@ -312,7 +313,7 @@ impl Client {
                 return Ok((text, rid));
             }
             let msg = head.error_message.unwrap_or_default();
-            let mut err = server_error(if msg.is_empty() { super::error::explain(code.unwrap_or(0)).to_owned() } else { msg });
+            let mut err = server_error(if msg.is_empty() { super::codes::explain(code.unwrap_or(0)).to_owned() } else { msg });
             // Keep extra fields (userIds, managerCount) readable for callers.
             err.details = serde_json::from_str(&text).ok();
             return Err(err);
@@ -320,14 +321,7 @@ impl Client {
     }
 }
 
-tokio::task_local! {
-    /// When set (by bulk operations), every answered request's id is recorded here.
-    pub static REQUEST_IDS: std::cell::RefCell<Vec<String>>;
-}
-
-fn record_request_id(rid: &str) {
-    let _ = REQUEST_IDS.try_with(|ids| ids.borrow_mut().push(rid.to_owned()));
-}
+use crate::backend::bulk::record_request_id;
 
 /// The part of every answer the transport looks at.
 #[derive(serde::Deserialize)]

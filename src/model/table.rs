@@ -5,7 +5,7 @@
 
 use std::cmp::Ordering;
 
-use crate::csv_io::MemberRow;
+use super::member::Member as MemberRow;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SortKey {
@@ -86,29 +86,6 @@ impl MemberTable {
     }
 }
 
-/// Every member of a group as export rows, with mute end and allowlist state: hosted groups
-/// with role, nickname, join time and extra; legacy groups with their ids (role member).
-pub async fn fetch_rows(client: &crate::api::Client, group_id: &str, hosted: bool) -> Result<Vec<MemberRow>, crate::api::ApiError> {
-    let (muted, allow) = futures::try_join!(client.muted(Some(group_id)), client.allowlist(group_id))?;
-    let mut rows: Vec<MemberRow> = if hosted {
-        client.all_members(group_id, None).await?.iter().map(MemberRow::from).collect()
-    } else {
-        client
-            .group_members(group_id)
-            .await?
-            .into_iter()
-            .map(|u| MemberRow { user_id: u, role: Some(crate::api::types::MemberRole::Member), ..Default::default() })
-            .collect()
-    };
-    let muted: std::collections::HashMap<String, String> = muted.into_iter().map(|m| (m.user_id, m.time)).collect();
-    let allow: std::collections::HashSet<String> = allow.into_iter().collect();
-    for r in &mut rows {
-        r.muted_until = muted.get(&r.user_id).cloned();
-        r.allowlisted = allow.contains(&r.user_id);
-    }
-    Ok(rows)
-}
-
 /// A filtered and sorted view that recomputes only when the data, the filter or the sort change.
 #[derive(Default)]
 pub struct CachedView {
@@ -131,7 +108,7 @@ impl CachedView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::types::MemberRole;
+    use crate::model::Role as MemberRole;
 
     fn row(id: &str, nick: &str, role: MemberRole, t: i64) -> MemberRow {
         MemberRow { user_id: id.into(), nickname: nick.into(), role: Some(role), join_time_ms: t, ..Default::default() }

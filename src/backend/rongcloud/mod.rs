@@ -10,8 +10,13 @@ pub mod check;
 pub mod client;
 pub mod credentials;
 pub mod entrust;
-pub mod error;
+pub mod codes;
+pub mod error {
+    //! The error type is the model's; RongCloud's code table is in [`super::codes`].
+    pub use crate::model::error::*;
+}
 pub mod legacy;
+pub mod neutral;
 pub mod portrait;
 pub mod sandbox_admin;
 pub mod types;

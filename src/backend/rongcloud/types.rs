@@ -2,86 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::{Map, Value};
 
-/// Defines a permission enum with its wire values and human wording.
-macro_rules! permission {
-    ($(#[$m:meta])* $name:ident, $key:literal, { $($variant:ident = $value:literal => $label:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// The key inside the `permissions` JSON.
-            pub const KEY: &'static str = $key;
-            pub fn value(self) -> i64 { match self { $($name::$variant => $value),+ } }
-            pub fn from_value(v: i64) -> Option<Self> { match v { $($value => Some($name::$variant),)+ _ => None } }
-            pub fn label(self) -> &'static str { match self { $($name::$variant => $label),+ } }
-        }
-    };
-}
-
-permission!(
-    /// `joinPerm`: how people join.
-    JoinPermission, "joinPerm", {
-        OwnerApproves = 0 => "Owner approves requests",
-        Free = 1 => "Anyone can join",
-        OwnerOrAdminApproves = 2 => "Owner or an admin approves requests",
-        Nobody = 3 => "Nobody can join",
-    }
-);
-permission!(
-    /// `removePerm`: who may remove members.
-    RemovePermission, "removePerm", {
-        Owner = 0 => "Only the owner",
-        OwnerAndAdmins = 1 => "Owner and admins",
-        Everyone = 2 => "Every member",
-    }
-);
-permission!(
-    /// `memInvitePerm`: who may invite.
-    InvitePermission, "memInvitePerm", {
-        Owner = 0 => "Only the owner",
-        OwnerAndAdmins = 1 => "Owner and admins",
-        Everyone = 2 => "Every member",
-    }
-);
-permission!(
-    /// `invitePerm`: whether invitees must accept.
-    InviteHandling, "invitePerm", {
-        NoConsent = 0 => "Invitees join directly",
-        InviteeAccepts = 1 => "Invitees must accept",
-    }
-);
-permission!(
-    /// `profilePerm`: who may edit the group profile.
-    ProfileEditPermission, "profilePerm", {
-        Owner = 0 => "Only the owner",
-        OwnerAndAdmins = 1 => "Owner and admins",
-        Everyone = 2 => "Every member",
-    }
-);
-permission!(
-    /// `memProfilePerm`: who may edit a member's group nickname and extra.
-    MemberEditPermission, "memProfilePerm", {
-        OwnerAdminsAndSelf = 0 => "Owner, admins and the member",
-        OwnerAndSelf = 1 => "Owner and the member",
-        SelfOnly = 2 => "Only the member",
-    }
-);
-
-/// The six permissions; `None` = unchanged (in updates) or unknown.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Permissions {
-    pub join: Option<JoinPermission>,
-    pub remove: Option<RemovePermission>,
-    pub invite: Option<InvitePermission>,
-    pub invite_handling: Option<InviteHandling>,
-    pub profile_edit: Option<ProfileEditPermission>,
-    pub member_edit: Option<MemberEditPermission>,
-}
+pub use crate::model::rongcloud::*;
 
 impl Permissions {
     pub fn is_empty(&self) -> bool {
@@ -118,13 +42,8 @@ impl Permissions {
     }
 }
 
-/// Member roles as the hosting API numbers them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum MemberRole {
-    Member,
-    Admin,
-    Owner,
-}
+/// Member roles as the hosting API numbers them: 1 member, 2 admin, 3 owner.
+pub use crate::model::Role as MemberRole;
 
 impl MemberRole {
     pub fn from_wire(v: i64) -> Self {
@@ -132,13 +51,6 @@ impl MemberRole {
             3 => Self::Owner,
             2 => Self::Admin,
             _ => Self::Member,
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Member => "member",
-            Self::Admin => "admin",
-            Self::Owner => "owner",
         }
     }
 }
@@ -428,24 +340,6 @@ pub struct Followed {
     pub user_id: String,
     #[serde(default)]
     pub timestamp: i64,
-}
-
-/// The three keep/remove choices of quit, kick and transfer-with-quit. `true` removes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LeaveOptions {
-    /// Remove the user's mute in this group.
-    pub remove_mute: bool,
-    /// Remove the user from the mute-all allowlist.
-    pub remove_allowlist: bool,
-    /// Remove the members this user follows.
-    pub remove_follows: bool,
-}
-
-impl Default for LeaveOptions {
-    /// The API's defaults: remove all three.
-    fn default() -> Self {
-        Self { remove_mute: true, remove_allowlist: true, remove_follows: true }
-    }
 }
 
 /// What a new hosted group starts with.

@@ -1,153 +1,19 @@
-//! Bulk work on lists of users: lists longer than an endpoint's per-call maximum are split into
-//! chunks and sent concurrently (the rate limiter paces them), and every item gets exactly one
-//! outcome: done, failed (code, message, request id) or skipped (reason). Also: paged queries
-//! as streams, and whole member lists assembled as fast as the API allows.
+//! RongCloud's bulk work on lists of users, on the neutral engine of [`crate::backend::bulk`]:
+//! the owner and non-members are screened out first, then the list goes out in chunks of the
+//! endpoint's maximum (20 for mutes and the allowlist, 100 hosted, 1000 legacy). Also: paged
+//! queries as streams, and whole member lists assembled as fast as the API allows.
 
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use futures::{Stream, StreamExt, TryStreamExt};
-use serde::{Deserialize, Serialize};
-use tokio_util::sync::CancellationToken;
 
 use super::check;
 use super::client::Client;
 use super::error::{ApiError, ErrorKind};
+pub use crate::model::bulk::{BulkReport, Control, ItemOutcome, Outcome, Progress, ProgressFn};
 use super::limits;
 use super::types::*;
-
-/// What happened to one item of a bulk operation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "lowercase")]
-pub enum Outcome {
-    Done,
-    Failed { code: Option<u32>, message: String, request_id: Option<String> },
-    Skipped { reason: String },
-}
-
-impl Outcome {
-    pub fn label(&self) -> &'static str {
-        match self {
-            Self::Done => "done",
-            Self::Failed { .. } => "failed",
-            Self::Skipped { .. } => "skipped",
-        }
-    }
-
-    fn failed(e: &ApiError) -> Self {
-        Self::Failed { code: e.code, message: e.message.clone(), request_id: e.request_id.clone() }
-    }
-
-    fn skipped(reason: impl Into<String>) -> Self {
-        Self::Skipped { reason: reason.into() }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ItemOutcome {
-    #[serde(rename = "userId")]
-    pub user_id: String,
-    #[serde(flatten)]
-    pub outcome: Outcome,
-}
-
-/// Counts so far, reported after every chunk.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Progress {
-    pub total: usize,
-    pub finished: usize,
-    pub done: usize,
-    pub failed: usize,
-    pub skipped: usize,
-}
-
-pub type ProgressFn = Arc<dyn Fn(Progress) + Send + Sync>;
-
-/// Progress reporting and cancellation for a bulk operation.
-#[derive(Clone, Default)]
-pub struct Control {
-    pub progress: Option<ProgressFn>,
-    pub cancel: CancellationToken,
-}
-
-/// One outcome per item, in the order the items were given.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct BulkReport {
-    pub items: Vec<ItemOutcome>,
-    /// Request ids of the calls that succeeded (failed items carry their own).
-    pub request_ids: Vec<String>,
-}
-
-impl BulkReport {
-    pub fn count(&self, label: &str) -> usize {
-        self.items.iter().filter(|i| i.outcome.label() == label).count()
-    }
-    pub fn all_done(&self) -> bool {
-        self.items.iter().all(|i| i.outcome == Outcome::Done)
-    }
-    pub fn any_failed(&self) -> bool {
-        self.items.iter().any(|i| matches!(i.outcome, Outcome::Failed { .. }))
-    }
-    pub fn outcome_of(&self, user: &str) -> Option<&Outcome> {
-        self.items.iter().find(|i| i.user_id == user).map(|i| &i.outcome)
-    }
-}
-
-/// Trims, drops blanks and repeats, and sorts the list into items to send and items already
-/// decided (invalid ids, skipped with the reason). Repeats get their outcome in the report.
-pub fn prepare(path: &str, ids: &[String]) -> (Vec<String>, Vec<ItemOutcome>) {
-    let mut seen = HashSet::new();
-    let mut send = Vec::new();
-    let mut decided = Vec::new();
-    for raw in ids {
-        let id = raw.trim();
-        if id.is_empty() || !seen.insert(id.to_owned()) {
-            continue;
-        }
-        match check::user_id(path, "userId", id) {
-            Ok(()) => send.push(id.to_owned()),
-            Err(e) => decided.push(ItemOutcome { user_id: id.to_owned(), outcome: Outcome::skipped(format!("invalid user id: {}", e.message)) }),
-        }
-    }
-    (send, decided)
-}
-
-struct Tally {
-    ctl: Control,
-    total: usize,
-    finished: AtomicUsize,
-    done: AtomicUsize,
-    failed: AtomicUsize,
-    skipped: AtomicUsize,
-}
-
-impl Tally {
-    fn new(ctl: &Control, total: usize) -> Self {
-        Self { ctl: ctl.clone(), total, finished: 0.into(), done: 0.into(), failed: 0.into(), skipped: 0.into() }
-    }
-    fn record(&self, outcomes: &[ItemOutcome]) {
-        for o in outcomes {
-            match o.outcome {
-                Outcome::Done => &self.done,
-                Outcome::Failed { .. } => &self.failed,
-                Outcome::Skipped { .. } => &self.skipped,
-            }
-            .fetch_add(1, Ordering::Relaxed);
-        }
-        self.finished.fetch_add(outcomes.len(), Ordering::Relaxed);
-        if let Some(p) = &self.ctl.progress {
-            p(Progress {
-                total: self.total,
-                finished: self.finished.load(Ordering::Relaxed),
-                done: self.done.load(Ordering::Relaxed),
-                failed: self.failed.load(Ordering::Relaxed),
-                skipped: self.skipped.load(Ordering::Relaxed),
-            });
-        }
-    }
-}
 
 /// A group as bulk work sees it.
 #[derive(Clone, Debug)]
@@ -157,71 +23,19 @@ pub enum GroupKind {
     Legacy(HashSet<String>),
 }
 
+/// Trims, drops blanks and repeats; ids breaking the §6 id rule are skipped with the reason.
+pub fn prepare(path: &str, ids: &[String]) -> (Vec<String>, Vec<ItemOutcome>) {
+    crate::backend::bulk::prepare(ids, |id| check::user_id(path, "userId", id))
+}
+
 impl Client {
-    /// Runs `call` on chunks of at most `per_call` items, `bulk_concurrency` at a time. `call`
-    /// answers the items the server left out, with a reason; the rest of a chunk is done. The
-    /// report follows `original` (the caller's list): a repeated id is skipped as a duplicate.
+    /// The neutral chunk engine with this client's concurrency.
     pub async fn run_chunks<F, Fut>(&self, original: &[String], items: Vec<String>, per_call: usize, ctl: &Control, decided: Vec<ItemOutcome>, call: F) -> BulkReport
     where
         F: Fn(Vec<String>) -> Fut,
         Fut: Future<Output = Result<Vec<(String, String)>, ApiError>>,
     {
-        let order: Vec<&str> = original.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
-        let tally = Tally::new(ctl, order.len());
-        let repeats = order.len() - decided.len() - items.len();
-        let repeat_outcomes: Vec<ItemOutcome> = (0..repeats)
-            .map(|_| ItemOutcome { user_id: String::new(), outcome: Outcome::skipped("duplicate in the list") })
-            .collect();
-        tally.record(&decided);
-        tally.record(&repeat_outcomes);
-        let chunks: Vec<Vec<String>> = items.chunks(per_call.max(1)).map(<[String]>::to_vec).collect();
-        let (results, request_ids): (Vec<ItemOutcome>, Vec<String>) = super::client::REQUEST_IDS.scope(Default::default(), async {
-        let results: Vec<ItemOutcome> = futures::stream::iter(chunks)
-            .map(|chunk| {
-                let tally = &tally;
-                let call = &call;
-                async move {
-                    let outcomes: Vec<ItemOutcome> = if ctl.cancel.is_cancelled() {
-                        chunk.into_iter().map(|u| ItemOutcome { user_id: u, outcome: Outcome::skipped("cancelled") }).collect()
-                    } else {
-                        match call(chunk.clone()).await {
-                            Ok(left_out) => {
-                                let left: HashMap<String, String> = left_out.into_iter().collect();
-                                chunk
-                                    .into_iter()
-                                    .map(|u| {
-                                        let outcome = match left.get(&u) {
-                                            Some(reason) => Outcome::skipped(reason.clone()),
-                                            None => Outcome::Done,
-                                        };
-                                        ItemOutcome { user_id: u, outcome }
-                                    })
-                                    .collect()
-                            }
-                            Err(e) => chunk.into_iter().map(|u| ItemOutcome { user_id: u, outcome: Outcome::failed(&e) }).collect(),
-                        }
-                    };
-                    tally.record(&outcomes);
-                    futures::stream::iter(outcomes)
-                }
-            })
-            .buffer_unordered(self.config().bulk_concurrency.max(1))
-            .flatten()
-            .collect()
-            .await;
-        let ids = super::client::REQUEST_IDS.with(|ids| std::mem::take(&mut *ids.borrow_mut()));
-        (results, ids)
-        })
-        .await;
-        let mut by_user: HashMap<String, Outcome> = decided.into_iter().chain(results).map(|o| (o.user_id, o.outcome)).collect();
-        let items = order
-            .into_iter()
-            .map(|u| ItemOutcome {
-                user_id: u.to_owned(),
-                outcome: by_user.remove(u).unwrap_or_else(|| Outcome::skipped("duplicate in the list")),
-            })
-            .collect();
-        BulkReport { items, request_ids }
+        crate::backend::bulk::run_chunks(original, items, per_call, self.config().bulk_concurrency, ctl, decided, call).await
     }
 
     /// Whether the group is hosted (with its profile) or legacy (with its members).

@@ -1,10 +1,14 @@
 //! The app's extProfile key registry, console-style: each allowed `ext_` key with a label, a
 //! description, a value type and a maximum length. Shared as JSON so a team uses one
-//! definition; group forms render and validate extProfile values from it.
+//! definition; group forms render and validate extProfile values from it. On the built-in
+//! sandbox the registry is applied to the server; on a data centre the keys in use can be scanned.
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::limits;
+use crate::backend::rongcloud::limits;
+use crate::model::ApiError;
+
+use super::{Recorded, Session};
 
 /// Keys a registry holds by default at most (the service's default per-app allowance).
 pub const DEFAULT_MAX_KEYS: usize = 10;
@@ -50,7 +54,7 @@ impl ExtKeyDef {
 
     /// Checks the definition itself.
     pub fn validate(&self) -> Result<(), String> {
-        crate::api::check::ext_key("", &self.key).map_err(|e| e.message)?;
+        crate::backend::rongcloud::check::ext_key("", &self.key).map_err(|e| e.message)?;
         if self.label.trim().is_empty() {
             return Err(format!("{}: label is required", self.key));
         }
@@ -172,13 +176,53 @@ impl Registry {
     /// Plain keys with no definition yet (e.g. found on the server), as text definitions.
     pub fn adopt(&mut self, keys: &[String]) {
         for k in keys {
-            if self.get(k).is_none() && self.keys.len() < self.max_keys && crate::api::check::ext_key("", k).is_ok() {
+            if self.get(k).is_none() && self.keys.len() < self.max_keys && crate::backend::rongcloud::check::ext_key("", k).is_ok() {
                 let label = k.trim_start_matches("ext_").replace('_', " ");
                 self.keys.push(ExtKeyDef::new(k, &label, ValueKind::Text));
             }
         }
         self.keys.sort_by(|a, b| a.key.cmp(&b.key));
     }
+}
+
+/// The keys the built-in sandbox allows (its stand-in for RongCloud's developer console).
+pub async fn sandbox_keys(s: &Session) -> Result<Vec<String>, ApiError> {
+    rongcloud(s)?.sandbox_ext_keys().await
+}
+
+/// Enables `keys` on the built-in sandbox; answers the keys it allows now.
+pub async fn apply_to_sandbox(s: &Session, keys: &[String]) -> Result<Vec<String>, ApiError> {
+    let c = rongcloud(s)?;
+    if !keys.is_empty() {
+        c.sandbox_add_ext_keys(keys).await?;
+    }
+    c.sandbox_ext_keys().await
+}
+
+/// Disables `key` on the built-in sandbox; answers the keys it allows now.
+pub async fn remove_from_sandbox(s: &Session, key: &str) -> Result<Vec<String>, ApiError> {
+    let c = rongcloud(s)?;
+    c.sandbox_remove_ext_keys(&[key]).await?;
+    c.sandbox_ext_keys().await
+}
+
+/// The extProfile keys set on any group of the app, sorted.
+pub async fn scan_in_use(s: &Session) -> Result<Vec<String>, ApiError> {
+    let c = rongcloud(s)?;
+    let ids: Vec<String> = c.all_groups().await?.into_iter().map(|g| g.group_id).collect();
+    let mut keys: Vec<String> = c.group_profiles_all(&ids).await?.into_iter().flat_map(|p| p.ext.into_keys()).collect();
+    keys.sort();
+    keys.dedup();
+    Ok(keys)
+}
+
+/// Records a change of the registry (`"extProfile key ext_team defined"`) in the audit log.
+pub async fn record(s: &Session, action: &str) -> Recorded<()> {
+    s.record(s.entry(action, "", None), ()).await
+}
+
+fn rongcloud(s: &Session) -> Result<&crate::backend::rongcloud::Client, ApiError> {
+    s.backend.rongcloud().ok_or_else(|| ApiError::invalid("", "service", "extProfile keys are RongCloud's"))
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@
 use std::io::{Read, Write};
 use std::path::Path;
 
-use crate::api::bulk::{BulkReport, Outcome};
-use crate::api::types::{Member, MemberRole};
+use crate::model::bulk::{BulkReport, Outcome};
+pub use crate::model::Member as MemberRow;
 
 /// Makes a cell safe against formula injection.
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
@@ -96,7 +96,7 @@ pub fn preview_ids(ids: &[String], is_member: impl Fn(&str) -> bool) -> ImportPr
     let mut p = ImportPreview::default();
     let mut seen = std::collections::HashSet::new();
     for id in ids {
-        if let Err(e) = crate::api::check::user_id("", "userId", id) {
+        if let Err(e) = crate::backend::rongcloud::check::user_id("", "userId", id) {
             p.invalid.push((id.clone(), e.message));
         } else if !seen.insert(id.clone()) {
             p.duplicates.push(id.clone());
@@ -116,32 +116,6 @@ pub fn read_ids_file(path: &Path) -> Result<IdList, String> {
         .and_then(|mut f| f.read_to_string(&mut text))
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     read_ids(&text).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-/// A member row with the moderation state an export shows.
-#[derive(Debug, Clone, Default)]
-pub struct MemberRow {
-    pub user_id: String,
-    pub nickname: String,
-    pub role: Option<MemberRole>,
-    pub join_time_ms: i64,
-    pub extra: String,
-    pub muted_until: Option<String>,
-    pub allowlisted: bool,
-}
-
-impl From<&Member> for MemberRow {
-    fn from(m: &Member) -> Self {
-        Self {
-            user_id: m.user_id.clone(),
-            nickname: m.nickname.clone(),
-            role: Some(m.role),
-            join_time_ms: m.time,
-            extra: m.extra.clone(),
-            muted_until: None,
-            allowlisted: false,
-        }
-    }
 }
 
 pub const MEMBER_COLUMNS: [&str; 7] = ["userId", "nickname", "role", "joinTime", "extra", "mutedUntil", "allowlisted"];
@@ -193,8 +167,8 @@ pub fn write_members_progress<W: Write>(out: W, rows: &[MemberRow], columns: &[&
     w.flush()
 }
 
-/// Writes a bulk outcome report: one row per item.
-pub fn write_report<W: Write>(out: W, report: &BulkReport) -> std::io::Result<()> {
+/// Writes a bulk outcome report: one row per item; `explain` gives the service's meaning of a code.
+pub fn write_report<W: Write>(out: W, report: &BulkReport, explain: impl Fn(u32) -> &'static str) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(["userId", "outcome", "code", "message", "requestId"])?;
     for item in &report.items {
@@ -202,7 +176,7 @@ pub fn write_report<W: Write>(out: W, report: &BulkReport) -> std::io::Result<()
             Outcome::Done => (String::new(), String::new(), String::new()),
             Outcome::Failed { code, message, request_id } => {
                 let explained = match code {
-                    Some(c) => format!("{message} ({})", crate::api::error::explain(*c)),
+                    Some(c) => format!("{message} ({})", explain(*c)),
                     None => message.clone(),
                 };
                 (code.map(|c| c.to_string()).unwrap_or_default(), explained, request_id.clone().unwrap_or_default())

@@ -1,0 +1,173 @@
+//! [`Backend`]: the verbs every chat service has, in the neutral model. Each arm hands the call
+//! to the service's own module, which maps its wire types to [`crate::model`].
+
+use crate::model::bulk::{BulkReport, Control};
+use crate::model::rongcloud::LeaveOptions;
+use crate::model::{ApiError, GroupDetail, GroupRow, JoinedRow, Member, MuteDuration, NewGroup, ProfileChange, Service};
+
+use super::rongcloud;
+
+/// A connected chat service.
+#[derive(Clone)]
+pub enum Backend {
+    RongCloud(rongcloud::Client),
+}
+
+/// A change applied to many members of one group, as a bulk job.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MemberAction {
+    Add,
+    /// RongCloud also takes what to clean up with the membership.
+    Kick(LeaveOptions),
+    Mute(MuteDuration),
+    Unmute,
+    AllowlistAdd,
+    AllowlistRemove,
+}
+
+impl MemberAction {
+    /// The words of the audit log, the same from the console and the CLI.
+    pub fn audit_words(&self) -> String {
+        match self {
+            Self::Add => "add members".into(),
+            Self::Kick(_) => "kick".into(),
+            Self::Mute(d) => format!("mute {d}"),
+            Self::Unmute => "unmute".into(),
+            Self::AllowlistAdd => "allowlist add".into(),
+            Self::AllowlistRemove => "allowlist remove".into(),
+        }
+    }
+
+    /// Whether the action removes or silences people (asks for a typed count when large).
+    pub fn is_punitive(&self) -> bool {
+        matches!(self, Self::Kick(_) | Self::Mute(_))
+    }
+}
+
+impl Backend {
+    pub fn service(&self) -> Service {
+        match self {
+            Self::RongCloud(_) => Service::RongCloud,
+        }
+    }
+
+    /// The URL requests go to now (after any failover).
+    pub fn current_url(&self) -> String {
+        match self {
+            Self::RongCloud(c) => c.current_url().to_owned(),
+        }
+    }
+
+    /// The service's plain-language meaning of an error code.
+    pub fn explain(&self, code: u32) -> &'static str {
+        match self {
+            Self::RongCloud(_) => rongcloud::codes::explain(code),
+        }
+    }
+
+    /// RongCloud's own features (legacy groups, allowlist, remarks, follows, ext keys).
+    pub fn rongcloud(&self) -> Option<&rongcloud::Client> {
+        match self {
+            Self::RongCloud(c) => Some(c),
+        }
+    }
+
+    /// Checks a group id the way the service's API does before anything is sent.
+    pub fn check_group_id(&self, field: &str, group_id: &str) -> Result<(), ApiError> {
+        match self {
+            Self::RongCloud(_) => rongcloud::check::group_id("", field, group_id),
+        }
+    }
+
+    pub fn check_user_id(&self, field: &str, user_id: &str) -> Result<(), ApiError> {
+        match self {
+            Self::RongCloud(_) => rongcloud::check::user_id("", field, user_id),
+        }
+    }
+
+    /// Every group of the app with its member count, newest first.
+    pub async fn list_groups(&self) -> Result<Vec<GroupRow>, ApiError> {
+        match self {
+            Self::RongCloud(c) => rongcloud::neutral::list_groups(c).await,
+        }
+    }
+
+    /// One group's profile, counts, mute-all state and capabilities.
+    pub async fn open_group(&self, group_id: &str) -> Result<GroupDetail, ApiError> {
+        match self {
+            Self::RongCloud(c) => rongcloud::neutral::open_group(c, group_id).await,
+        }
+    }
+
+    pub async fn update_profile(&self, group_id: &str, change: &ProfileChange) -> Result<(), ApiError> {
+        match self {
+            Self::RongCloud(c) => rongcloud::neutral::update_profile(c, group_id, change).await,
+        }
+    }
+
+    pub async fn create_group(&self, group: &NewGroup) -> Result<(), ApiError> {
+        match self {
+            Self::RongCloud(c) => rongcloud::neutral::create_group(c, group).await,
+        }
+    }
+
+    pub async fn dismiss(&self, detail: &GroupDetail) -> Result<(), ApiError> {
+        match self {
+            Self::RongCloud(c) => rongcloud::neutral::dismiss(c, detail).await,
+        }
+    }
+
+    /// Every member with mute end and allowlist state.
+    pub async fn members(&self, detail: &GroupDetail) -> Result<Vec<Member>, ApiError> {
+        match self {
+            Self::RongCloud(c) => rongcloud::neutral::members(c, detail).await,
+        }
+    }
+
+    /// Applies `action` to `users` in chunks; one outcome per user, in the order given.
+    pub async fn run_members(&self, group_id: &str, action: &MemberAction, users: &[String], ctl: &Control) -> BulkReport {
+        match self {
+            Self::RongCloud(c) => rongcloud::neutral::run_members(c, group_id, action, users, ctl).await,
+        }
+    }
+
+    /// Makes (`add`) or unmakes admins.
+    pub async fn set_admins(&self, group_id: &str, users: &[String], add: bool) -> Result<(), ApiError> {
+        match self {
+            Self::RongCloud(c) => rongcloud::neutral::set_admins(c, group_id, users, add).await,
+        }
+    }
+
+    /// A member's display name and extra text.
+    pub async fn set_member(&self, group_id: &str, user_id: &str, nickname: &str, extra: &str) -> Result<(), ApiError> {
+        match self {
+            Self::RongCloud(c) => c.set_member(group_id, user_id, nickname, Some(extra)).await,
+        }
+    }
+
+    pub async fn transfer_owner(&self, group_id: &str, new_owner: &str, old_owner_leaves: bool) -> Result<(), ApiError> {
+        match self {
+            Self::RongCloud(c) => c.transfer_owner(group_id, new_owner, old_owner_leaves.then(LeaveOptions::default)).await,
+        }
+    }
+
+    pub async fn set_mute_all(&self, group_id: &str, on: bool) -> Result<(), ApiError> {
+        match self {
+            Self::RongCloud(c) if on => c.mute_all_on(&[group_id]).await,
+            Self::RongCloud(c) => c.mute_all_off(&[group_id]).await,
+        }
+    }
+
+    pub async fn mute_all(&self, group_id: &str) -> Result<bool, ApiError> {
+        match self {
+            Self::RongCloud(c) => Ok(c.mute_all_status(&[group_id]).await?.first().is_some_and(|(_, on)| *on)),
+        }
+    }
+
+    /// The groups a user belongs to, with their role.
+    pub async fn user_groups(&self, user_id: &str) -> Result<Vec<JoinedRow>, ApiError> {
+        match self {
+            Self::RongCloud(c) => rongcloud::neutral::user_groups(c, user_id).await,
+        }
+    }
+}

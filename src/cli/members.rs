@@ -1,0 +1,160 @@
+//! `members …`, `allowlist …` and `mute-all …`: member lists and exports, and bulk changes run
+//! as jobs of the operations layer with a progress bar, a per-user report and the exit code.
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use super::{AllowlistCmd, BulkArgs, CliError, MembersCmd, MuteAllCmd, print_json};
+use crate::backend::MemberAction;
+use crate::model::bulk::{BulkReport, Control, Outcome, Progress};
+use crate::model::rongcloud::LeaveOptions;
+use crate::model::{Member, MuteDuration};
+use crate::ops::csv::{self, format_ms};
+use crate::ops::{Session, groups, members};
+use crate::protocol::rongcloud::limits;
+
+pub async fn members(session: &Session, cmd: MembersCmd) -> Result<ExitCode, CliError> {
+    match cmd {
+        MembersCmd::List { group, json } => list(session, &group, json).await,
+        MembersCmd::Export { group, out, bom } => {
+            let rows = rows(session, &group).await?;
+            let n = members::export_csv(out.clone(), rows, Vec::new(), bom, |_| {})
+                .await
+                .map_err(|e| CliError::Failed(format!("writing {}: {e}", out.display())))?;
+            println!("exported {n} members of {group} to {}", out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        MembersCmd::Kick { bulk, keep_mute, keep_allowlist, keep_follows, yes } => {
+            if !yes {
+                return Err(CliError::Usage("kick removes members from the group: add --yes to confirm".into()));
+            }
+            let o = LeaveOptions { remove_mute: !keep_mute, remove_allowlist: !keep_allowlist, remove_follows: !keep_follows };
+            job(session, &bulk, MemberAction::Kick(o), "kicking").await
+        }
+        MembersCmd::Mute { bulk, minutes } => {
+            if minutes > limits::MUTE_MINUTES_MAX {
+                return Err(CliError::Usage(format!("--minutes: at most {} (30 days; 0 = permanent), got {minutes}", limits::MUTE_MINUTES_MAX)));
+            }
+            job(session, &bulk, MemberAction::Mute(MuteDuration::from_minutes(minutes)), "muting").await
+        }
+        MembersCmd::Unmute { bulk } => job(session, &bulk, MemberAction::Unmute, "unmuting").await,
+    }
+}
+
+pub async fn allowlist(session: &Session, cmd: AllowlistCmd) -> Result<ExitCode, CliError> {
+    match cmd {
+        AllowlistCmd::Add { bulk } => job(session, &bulk, MemberAction::AllowlistAdd, "allowlisting").await,
+        AllowlistCmd::Remove { bulk } => job(session, &bulk, MemberAction::AllowlistRemove, "removing").await,
+        AllowlistCmd::List { group, json } => {
+            let ids = members::allowlist(session, &group).await?;
+            if json {
+                print_json(&ids)?;
+            } else {
+                for id in &ids {
+                    println!("{id}");
+                }
+                eprintln!("{} users on the allowlist of {group}", ids.len());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+pub async fn mute_all(session: &Session, cmd: MuteAllCmd) -> Result<ExitCode, CliError> {
+    let (group, on) = match cmd {
+        MuteAllCmd::On { group } => (group, true),
+        MuteAllCmd::Off { group } => (group, false),
+    };
+    let done = members::set_mute_all(session, &group, on, None).await;
+    if let Some(e) = done.audit_error {
+        return Err(CliError::Failed(format!("the change may have been made, but {e}")));
+    }
+    let now = done.result?;
+    println!("mute-all for {group} is now {}", if now { "on" } else { "off" });
+    Ok(if now == on { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Every member of the group (after checking it exists).
+async fn rows(session: &Session, group: &str) -> Result<Vec<Member>, CliError> {
+    let detail = groups::open(session, group).await?;
+    Ok(members::list(session, &detail).await?)
+}
+
+async fn list(session: &Session, group: &str, json: bool) -> Result<ExitCode, CliError> {
+    let rows = rows(session, group).await?;
+    if json {
+        let v: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|r| serde_json::json!({"userId": r.user_id, "nickname": r.nickname,
+                "role": r.role.map(|x| x.label()), "joinTime": r.join_time_ms, "extra": r.extra,
+                "mutedUntil": r.muted_until, "allowlisted": r.allowlisted}))
+            .collect();
+        print_json(&v)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{:<24} {:<6} {:<24} {:<19}  {}", "USER", "ROLE", "NICKNAME", "JOINED (UTC)", "MUTED UNTIL");
+    for r in &rows {
+        let role = r.role.map(|x| x.label()).unwrap_or("");
+        let _ = writeln!(out, "{:<24} {:<6} {:<24} {:<19}  {}", r.user_id, role, r.nickname, format_ms(r.join_time_ms), r.muted_until.as_deref().unwrap_or(""));
+    }
+    let _ = writeln!(out, "{} members", rows.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_list(bulk: &BulkArgs) -> Result<Vec<String>, CliError> {
+    let list = csv::read_ids_file(&bulk.from).map_err(CliError::Usage)?;
+    if list.ids.is_empty() {
+        return Err(CliError::Usage(format!("{}: no user ids found", bulk.from.display())));
+    }
+    Ok(list.ids)
+}
+
+/// Runs one bulk job through the operations layer (which records it), then writes the report.
+async fn job(session: &Session, bulk: &BulkArgs, action: MemberAction, verb: &str) -> Result<ExitCode, CliError> {
+    let users = read_list(bulk)?;
+    let (bar, ctl) = progress(verb, users.len());
+    let done = members::run_job(session, &bulk.group, &action, &users, bulk.reason.as_deref(), &ctl).await;
+    bar.finish_and_clear();
+    // The report and the summary come first: they say what happened even if the audit failed.
+    let code = finish(session, &action, bulk, &done.result)?;
+    match done.audit_error {
+        Some(e) => Err(CliError::Failed(format!("the change was made, but {e}"))),
+        None => Ok(code),
+    }
+}
+
+fn progress(verb: &str, total: usize) -> (indicatif::ProgressBar, Control) {
+    let bar = indicatif::ProgressBar::with_draw_target(Some(total as u64), indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg:>12} [{bar:30}] {pos}/{len} users, {per_sec}, eta {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.set_message(verb.to_owned());
+    let b = bar.clone();
+    let ctl = Control { progress: Some(Arc::new(move |p: Progress| b.set_position(p.finished as u64))), ..Default::default() };
+    (bar, ctl)
+}
+
+fn finish(session: &Session, action: &MemberAction, bulk: &BulkArgs, report: &BulkReport) -> Result<ExitCode, CliError> {
+    if let Some(path) = &bulk.report {
+        members::write_report(session, path, report).map_err(|e| CliError::Failed(format!("writing {}: {e}", path.display())))?;
+    }
+    let (done, failed, skipped) = (report.count("done"), report.count("failed"), report.count("skipped"));
+    println!("{}: {done} of {} users in {}: {done} done, {failed} failed, {skipped} skipped", action.audit_words(), report.items.len(), bulk.group);
+    for item in report.items.iter().filter(|i| i.outcome.label() != "done").take(10) {
+        match &item.outcome {
+            Outcome::Failed { code, message, .. } => {
+                eprintln!("  {}: failed: {message}{}", item.user_id, code.map(|c| format!(" (code {c})")).unwrap_or_default())
+            }
+            Outcome::Skipped { reason } => eprintln!("  {}: skipped: {reason}", item.user_id),
+            Outcome::Done => {}
+        }
+    }
+    if failed + skipped > 10 {
+        eprintln!("  … {} more; see --report FILE.csv for every user", failed + skipped - 10);
+    }
+    Ok(if failed == 0 && skipped == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}

@@ -1,0 +1,220 @@
+//! Connection profiles and where their App Secrets live. Profiles (name, endpoint, App Key,
+//! environment) are plain settings; the App Secret goes to the OS keyring, or — where no keyring
+//! service exists — stays in memory for this run only. It is never written to disk in plain text.
+//!
+//! Also the sessions both front ends open: a profile's, the CLI's, and the **embedded
+//! connection** — the built-in sandbox started in-process, so the console never touches the
+//! sandbox itself.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+
+use crate::backend::Backend;
+use crate::backend::rongcloud::{Client, ClientConfig, Credentials, DataCenter, Endpoint};
+use crate::model::ApiError;
+
+use super::Session;
+use super::audit::AuditLog;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Environment {
+    Production,
+    Staging,
+    Sandbox,
+}
+
+impl Environment {
+    pub const ALL: [Environment; 3] = [Self::Production, Self::Staging, Self::Sandbox];
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Production => "production",
+            Self::Staging => "staging",
+            Self::Sandbox => "sandbox",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Target {
+    DataCenter(DataCenter),
+    Url(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub name: String,
+    pub target: Target,
+    pub app_key: String,
+    pub environment: Environment,
+}
+
+impl Profile {
+    pub fn endpoint(&self) -> Endpoint {
+        match &self.target {
+            Target::DataCenter(dc) => Endpoint::DataCenter(*dc),
+            Target::Url(u) => Endpoint::custom(u.clone()),
+        }
+    }
+
+    pub fn validate(&self) -> Result<(), String> {
+        if self.name.trim().is_empty() {
+            return Err("Name is required".into());
+        }
+        if self.app_key.trim().is_empty() {
+            return Err("App Key is required".into());
+        }
+        self.endpoint().urls().map(|_| ())
+    }
+}
+
+const SERVICE: &str = "groupdesk";
+
+/// Secrets by profile name: the OS keyring when it works, else memory for this run.
+#[derive(Default)]
+pub struct SecretStore {
+    memory: Mutex<HashMap<String, String>>,
+    /// Set once the keyring failed; from then on only memory is used.
+    keyring_unavailable: Mutex<bool>,
+    /// Tests and the embedded sandbox use memory only.
+    memory_only: bool,
+}
+
+impl SecretStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn memory_only() -> Self {
+        Self { memory_only: true, ..Self::default() }
+    }
+
+    fn entry(profile: &str) -> Option<keyring::Entry> {
+        keyring::Entry::new(SERVICE, profile).ok()
+    }
+
+    /// Stores a secret; returns whether it went to the OS keyring (else memory only).
+    pub fn set(&self, profile: &str, secret: &str) -> bool {
+        self.memory.lock().unwrap().insert(profile.to_owned(), secret.to_owned());
+        if self.memory_only || *self.keyring_unavailable.lock().unwrap() {
+            return false;
+        }
+        let stored = Self::entry(profile).is_some_and(|e| e.set_password(secret).is_ok());
+        if !stored {
+            tracing::warn!("no OS keyring available: the App Secret is kept in memory for this run only");
+            *self.keyring_unavailable.lock().unwrap() = true;
+        }
+        stored
+    }
+
+    pub fn get(&self, profile: &str) -> Option<String> {
+        if let Some(s) = self.memory.lock().unwrap().get(profile) {
+            return Some(s.clone());
+        }
+        if self.memory_only || *self.keyring_unavailable.lock().unwrap() {
+            return None;
+        }
+        let found = Self::entry(profile).and_then(|e| e.get_password().ok());
+        if let Some(s) = &found {
+            self.memory.lock().unwrap().insert(profile.to_owned(), s.clone());
+        }
+        found
+    }
+
+    pub fn forget(&self, profile: &str) {
+        self.memory.lock().unwrap().remove(profile);
+        if !self.memory_only {
+            if let Some(e) = Self::entry(profile) {
+                let _ = e.delete_credential();
+            }
+        }
+    }
+
+    pub fn keyring_available(&self) -> bool {
+        !self.memory_only && !*self.keyring_unavailable.lock().unwrap()
+    }
+}
+
+/// The built-in sandbox running in this process, as a connection.
+pub struct Embedded(crate::sandbox::Sandbox);
+
+impl Embedded {
+    pub fn base_url(&self) -> String {
+        self.0.base_url()
+    }
+
+    /// Stops it cleanly (requests in flight finish).
+    pub async fn shutdown(self) {
+        self.0.shutdown().await
+    }
+}
+
+/// Where the embedded sandbox keeps its data by default.
+pub fn default_sandbox_dir() -> std::path::PathBuf {
+    crate::sandbox::default_data_dir()
+}
+
+fn rongcloud_session(config: ClientConfig, connection: String, operator: &str, audit: AuditLog) -> Result<Session, ApiError> {
+    let client = Client::new(config)?;
+    Ok(Session::new(Backend::RongCloud(client), connection, operator, audit))
+}
+
+/// Starts the built-in sandbox on a free loopback port (demo data in `data_dir` when new) and
+/// connects to it with the demo credentials.
+pub async fn start_embedded(data_dir: std::path::PathBuf, operator: &str, audit: AuditLog) -> Result<(Session, Embedded), String> {
+    let mut config = crate::sandbox::Config::new(data_dir);
+    config.addr = ([127, 0, 0, 1], 0).into();
+    let sandbox = crate::sandbox::Sandbox::start(config).await.map_err(|e| format!("{e:#}"))?;
+    let url = sandbox.base_url();
+    let creds = Credentials::new(crate::sandbox::DEMO_APP_KEY, crate::sandbox::DEMO_APP_SECRET);
+    let session = rongcloud_session(ClientConfig::new(creds, Endpoint::custom(url.clone())), url, operator, audit).map_err(|e| e.to_string())?;
+    Ok((session, Embedded(sandbox)))
+}
+
+/// A saved profile's session, with its secret from the store.
+pub fn connect_profile(p: &Profile, secret: &str, operator: &str, audit: AuditLog) -> Result<Session, ApiError> {
+    let endpoint = p.endpoint();
+    rongcloud_session(ClientConfig::new(Credentials::new(&p.app_key, secret), endpoint), endpoint_name(&p.target), operator, audit)
+}
+
+fn endpoint_name(t: &Target) -> String {
+    match t {
+        Target::DataCenter(dc) => dc.code().to_owned(),
+        Target::Url(u) => u.trim().to_owned(),
+    }
+}
+
+/// What the CLI's options say about where to connect.
+pub struct CliConnection {
+    pub target: Target,
+    pub backup_url: Option<String>,
+    pub app_key: Option<String>,
+    /// From the environment only (never a flag).
+    pub secret: Option<String>,
+    pub rate_limit: u32,
+}
+
+/// The CLI's session. On a loopback URL the sandbox's public demo key and secret are used when
+/// none is given. Errors are usage errors (name the option).
+pub fn connect_cli(c: CliConnection, operator: &str, audit: AuditLog) -> Result<Session, String> {
+    let endpoint = match &c.target {
+        Target::Url(url) => Endpoint::Custom { primary: url.clone(), backup: c.backup_url.clone() },
+        Target::DataCenter(dc) => Endpoint::DataCenter(*dc),
+    };
+    endpoint.urls()?;
+    let loopback = matches!(&c.target, Target::Url(u) if u.trim().starts_with("http://"));
+    let app_key = match (c.app_key, loopback) {
+        (Some(k), _) => k,
+        (None, true) => crate::sandbox::DEMO_APP_KEY.to_owned(),
+        (None, false) => return Err("--app-key is required".into()),
+    };
+    let secret = match c.secret.filter(|s| !s.is_empty()) {
+        Some(s) => s,
+        None if loopback && app_key == crate::sandbox::DEMO_APP_KEY => crate::sandbox::DEMO_APP_SECRET.to_owned(),
+        None => return Err("the App Secret is read from the environment variable GROUPDESK_APP_SECRET, which is not set".into()),
+    };
+    let mut config = ClientConfig::new(Credentials::new(app_key, secret), endpoint);
+    config.rate_limit = c.rate_limit;
+    rongcloud_session(config, endpoint_name(&c.target), operator, audit).map_err(|e| e.message)
+}

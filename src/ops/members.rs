@@ -1,0 +1,98 @@
+//! Member operations: the member list (with its sort orders built off the caller's thread),
+//! bulk jobs with one outcome per user, changes to one group (admins, a member's nickname,
+//! mute-all, ownership), the mute-all allowlist, and CSV export.
+
+use std::path::PathBuf;
+
+use crate::backend::MemberAction;
+use crate::model::bulk::{BulkReport, Control};
+use crate::model::table::MemberTable;
+use crate::model::{ApiError, GroupDetail, Member};
+
+use super::{Recorded, Session};
+
+type Change = Recorded<Result<(), ApiError>>;
+
+/// Every member of the group with mute and allowlist state.
+pub async fn list(s: &Session, detail: &GroupDetail) -> Result<Vec<Member>, ApiError> {
+    s.backend.members(detail).await
+}
+
+/// The member table of the console: rows plus every sort order, built on a blocking thread
+/// (sorting 100,000 rows six ways takes a while).
+pub async fn table(s: &Session, detail: &GroupDetail) -> Result<MemberTable, ApiError> {
+    let rows = list(s, detail).await?;
+    tokio::task::spawn_blocking(move || MemberTable::new(rows)).await.map_err(|e| ApiError::invalid("", "members", e.to_string()))
+}
+
+/// Runs `action` on `users` as one job and records it (action words, reason, every user's
+/// outcome and the request ids) before returning the report.
+pub async fn run_job(s: &Session, group_id: &str, action: &MemberAction, users: &[String], reason: Option<&str>, ctl: &Control) -> Recorded<BulkReport> {
+    let report = s.backend.run_members(group_id, action, users, ctl).await;
+    let entry = s.entry(&action.audit_words(), group_id, reason).with_report(&report);
+    s.record(entry, report).await
+}
+
+/// Makes (`add`) or unmakes admins.
+pub async fn set_admins(s: &Session, group_id: &str, users: &[String], add: bool, reason: Option<&str>) -> Change {
+    let result = s.backend.set_admins(group_id, users, add).await;
+    let mut entry = s.entry(if add { "make admin" } else { "remove admin" }, group_id, reason);
+    entry.users = users.to_vec();
+    let entry = entry.with_result(&result);
+    s.record(entry, result).await
+}
+
+/// A member's display name and extra text.
+pub async fn set_member(s: &Session, group_id: &str, user_id: &str, nickname: &str, extra: &str, reason: Option<&str>) -> Change {
+    let result = s.backend.set_member(group_id, user_id, nickname, extra).await;
+    let mut entry = s.entry("set member nickname/extra", group_id, reason);
+    entry.users = vec![user_id.to_owned()];
+    let entry = entry.with_result(&result);
+    s.record(entry, result).await
+}
+
+/// Switches mute-all, then reads the state back: the result is the state the server holds.
+pub async fn set_mute_all(s: &Session, group_id: &str, on: bool, reason: Option<&str>) -> Recorded<Result<bool, ApiError>> {
+    let result = match s.backend.set_mute_all(group_id, on).await {
+        Ok(()) => s.backend.mute_all(group_id).await,
+        Err(e) => Err(e),
+    };
+    let action = if on { "mute-all on" } else { "mute-all off" };
+    s.record_change(action, group_id, reason, result).await
+}
+
+pub async fn transfer_owner(s: &Session, group_id: &str, new_owner: &str, old_owner_leaves: bool, reason: Option<&str>) -> Change {
+    let result = s.backend.transfer_owner(group_id, new_owner, old_owner_leaves).await;
+    let action = if old_owner_leaves { "transfer ownership (old owner leaves)" } else { "transfer ownership" };
+    let mut entry = s.entry(action, group_id, reason);
+    entry.users = vec![new_owner.to_owned()];
+    let entry = entry.with_result(&result);
+    s.record(entry, result).await
+}
+
+/// RongCloud: who may speak while the group is muted-all.
+pub async fn allowlist(s: &Session, group_id: &str) -> Result<Vec<String>, ApiError> {
+    match s.backend.rongcloud() {
+        Some(c) => c.allowlist(group_id).await,
+        None => Ok(Vec::new()),
+    }
+}
+
+/// Writes members as CSV with the chosen columns on a blocking thread, reporting rows written.
+pub async fn export_csv(path: PathBuf, rows: Vec<Member>, columns: Vec<&'static str>, bom: bool, progress: impl FnMut(usize) + Send + 'static) -> std::io::Result<usize> {
+    let n = rows.len();
+    tokio::task::spawn_blocking(move || {
+        let f = std::fs::File::create(&path)?;
+        super::csv::write_members_progress(std::io::BufWriter::new(f), &rows, &columns, bom, progress)
+    })
+    .await
+    .map_err(std::io::Error::other)??;
+    Ok(n)
+}
+
+/// Writes a bulk report as CSV (one row per user) with the service's code explanations.
+pub fn write_report(s: &Session, path: &std::path::Path, report: &BulkReport) -> std::io::Result<()> {
+    let backend = s.backend.clone();
+    let file = std::fs::File::create(path)?;
+    super::csv::write_report(std::io::BufWriter::new(file), report, move |c| backend.explain(c))
+}
