@@ -7,6 +7,7 @@
 //! [`bulk`] is the neutral chunk engine every service's bulk calls run on.
 
 pub mod bulk;
+pub mod portrait;
 mod neutral;
 pub mod rongcloud;
 

@@ -74,3 +74,8 @@ pub async fn user_groups(s: &Session, user_id: &str) -> Result<Vec<JoinedRow>, A
 pub fn rongcloud<'a>(detail: &'a GroupDetail, what: &str) -> Result<&'a RcGroup, ApiError> {
     detail.rongcloud().ok_or_else(|| not_supported(what))
 }
+
+/// A group picture for the preview: its bytes, or why they could not be had.
+pub async fn fetch_portrait(url: &str) -> Result<Vec<u8>, String> {
+    crate::backend::portrait::fetch(url).await
+}

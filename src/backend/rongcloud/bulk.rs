@@ -13,6 +13,7 @@ use super::client::Client;
 use super::error::{ApiError, ErrorKind};
 pub use crate::model::bulk::{BulkReport, Control, ItemOutcome, Outcome, Progress, ProgressFn};
 use super::limits;
+use super::neutral::capabilities;
 use super::types::*;
 
 /// A group as bulk work sees it.
@@ -105,7 +106,7 @@ impl Client {
             Ok(s) => s,
             Err(e) => return Self::failed_report(users, &e),
         };
-        self.run_chunks(users, act, limits::GAG_PER_CALL, ctl, decided, |c| async move {
+        self.run_chunks(users, act, capabilities(true).batch.mute, ctl, decided, |c| async move {
             self.mute(Some(group_id), &c, minutes).await.map(|_| Vec::new())
         })
         .await
@@ -118,7 +119,7 @@ impl Client {
             return Self::failed_report(users, &e);
         }
         let (send, decided) = prepare(P, users);
-        self.run_chunks(users, send, limits::GAG_PER_CALL, ctl, decided, |c| async move {
+        self.run_chunks(users, send, capabilities(true).batch.mute, ctl, decided, |c| async move {
             self.unmute(Some(group_id), &c).await.map(|_| Vec::new())
         })
         .await
@@ -134,13 +135,13 @@ impl Client {
         };
         match kind {
             GroupKind::Hosted(_) => {
-                self.run_chunks(users, act, limits::ENTRUST_USERS_PER_CALL, ctl, decided, |c| async move {
+                self.run_chunks(users, act, capabilities(true).batch.kick, ctl, decided, |c| async move {
                     self.kick(group_id, &c, o).await.map(|_| Vec::new())
                 })
                 .await
             }
             GroupKind::Legacy(_) => {
-                self.run_chunks(users, act, limits::LEGACY_MEMBERS_PER_CALL, ctl, decided, |c| async move {
+                self.run_chunks(users, act, capabilities(false).batch.kick, ctl, decided, |c| async move {
                     self.group_quit(group_id, &c).await.map(|_| Vec::new())
                 })
                 .await
@@ -175,13 +176,13 @@ impl Client {
                         act.push(u);
                     }
                 }
-                self.run_chunks(users, act, limits::ENTRUST_USERS_PER_CALL, ctl, decided, |c| async move {
+                self.run_chunks(users, act, capabilities(true).batch.add, ctl, decided, |c| async move {
                     self.join_reconciled(group_id, c).await
                 })
                 .await
             }
             GroupKind::Legacy(_) => {
-                self.run_chunks(users, send, limits::LEGACY_MEMBERS_PER_CALL, ctl, decided, |c| async move {
+                self.run_chunks(users, send, capabilities(false).batch.add, ctl, decided, |c| async move {
                     self.group_join(group_id, &c, None).await.map(|_| Vec::new())
                 })
                 .await
@@ -226,7 +227,7 @@ impl Client {
             return Self::failed_report(users, &e);
         }
         let (send, decided) = prepare(P, users);
-        self.run_chunks(users, send, limits::GAG_PER_CALL, ctl, decided, |c| async move {
+        self.run_chunks(users, send, capabilities(true).batch.allowlist, ctl, decided, |c| async move {
             if add { self.allowlist_add(group_id, &c).await } else { self.allowlist_remove(group_id, &c).await }.map(|_| Vec::new())
         })
         .await

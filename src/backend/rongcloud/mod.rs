@@ -17,7 +17,7 @@ pub mod error {
 }
 pub mod legacy;
 pub mod neutral;
-pub mod portrait;
+
 pub mod sandbox_admin;
 pub mod types;
 
@@ -27,3 +27,6 @@ pub use crate::protocol::rongcloud::{limits, sign};
 pub use client::{Client, ClientConfig, Form, Retry};
 pub use credentials::{Credentials, DataCenter, Endpoint};
 pub use error::{ApiError, ErrorKind};
+
+/// Transitional path of the portrait fetch (it is not RongCloud-specific).
+pub use crate::backend::portrait;

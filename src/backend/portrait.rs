@@ -1,5 +1,5 @@
 //! Fetches a group's portrait image for a preview. Not a RongCloud call, but it is network I/O,
-//! so it lives with the client and runs on the runtime, never on the UI thread.
+//! so it lives with the services and runs on the runtime, never on the UI thread.
 
 use std::time::Duration;
 
@@ -8,7 +8,7 @@ pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 
 /// Downloads the image at `url` (https://, or http:// on loopback), at most 2 MiB, within 5 s.
 pub async fn fetch(url: &str) -> Result<Vec<u8>, String> {
-    let base = super::credentials::check_base_url(url)?;
+    let base = super::rongcloud::credentials::check_base_url(url)?;
     let _ = base;
     let client = reqwest::Client::builder()
         .connect_timeout(Duration::from_secs(3))
