@@ -19,6 +19,7 @@ pub mod backend;
 pub mod cli;
 pub mod model;
 pub mod ops;
+pub mod platform;
 pub mod protocol;
 pub mod sandbox;
 pub mod ui;

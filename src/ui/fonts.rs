@@ -1,0 +1,32 @@
+//! System fonts as egui fallbacks: a [`egui::epaint::text::FontProvider`] that egui asks for a
+//! character none of its fonts has, answered from [`crate::platform::fonts::SystemFonts`]
+//! (memory-mapped faces, the locale's CJK variant first). The scan runs off the UI thread; the
+//! provider is installed when it is done.
+
+use std::sync::Arc;
+
+use egui::epaint::text::{FontProvider, InsertFontFamily};
+use egui::{FallbackRequest, FontData, FontFamily, FontInsert, FontPriority};
+
+use crate::platform::fonts::SystemFonts;
+
+/// Answers egui's fallback requests from the system's fonts.
+pub struct SystemFontProvider(pub Arc<SystemFonts>);
+
+impl FontProvider for SystemFontProvider {
+    fn font_for(&self, request: &FallbackRequest<'_>) -> Option<FontInsert> {
+        let c = request.cluster.chars().next()?;
+        let face = self.0.find(c)?;
+        let data = FontData::from_blob(face.data, face.index);
+        let families = [FontFamily::Proportional, FontFamily::Monospace]
+            .into_iter()
+            .map(|family| InsertFontFamily { family, priority: FontPriority::Lowest })
+            .collect();
+        Some(FontInsert::new(&face.name, data, families))
+    }
+}
+
+/// Installs the scanned system fonts as fallbacks of every family.
+pub fn install(ctx: &egui::Context, fonts: Arc<SystemFonts>) {
+    ctx.add_font_provider(Arc::new(SystemFontProvider(fonts)));
+}
