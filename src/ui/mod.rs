@@ -8,6 +8,7 @@ mod bridge;
 mod browser;
 mod connections;
 mod extkeys;
+pub mod deeplink;
 pub mod fonts;
 pub mod group;
 pub mod members;
