@@ -17,6 +17,7 @@
 
 pub mod backend;
 pub mod cli;
+pub mod i18n;
 pub mod model;
 pub mod ops;
 pub mod platform;
