@@ -47,6 +47,7 @@ pub async fn allowlist(session: &Session, cmd: AllowlistCmd) -> Result<ExitCode,
         AllowlistCmd::Add { bulk } => job(session, &bulk, MemberAction::AllowlistAdd, "allowlisting").await,
         AllowlistCmd::Remove { bulk } => job(session, &bulk, MemberAction::AllowlistRemove, "removing").await,
         AllowlistCmd::List { group, json } => {
+            check_group(session, &group).await?;
             let ids = members::allowlist(session, &group).await?;
             if json {
                 print_json(&ids)?;
@@ -66,6 +67,7 @@ pub async fn mute_all(session: &Session, cmd: MuteAllCmd) -> Result<ExitCode, Cl
         MuteAllCmd::On { group } => (group, true),
         MuteAllCmd::Off { group } => (group, false),
     };
+    check_group(session, &group).await?;
     let done = members::set_mute_all(session, &group, on, None).await;
     if let Some(e) = done.audit_error {
         return Err(CliError::Failed(format!("the change may have been made, but {e}")));
@@ -73,6 +75,17 @@ pub async fn mute_all(session: &Session, cmd: MuteAllCmd) -> Result<ExitCode, Cl
     let now = done.result?;
     println!("mute-all for {group} is now {}", if now { "on" } else { "off" });
     Ok(if now == on { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// A group that does not exist is a usage error (exit 2), before anything is sent.
+async fn check_group(session: &Session, group: &str) -> Result<(), CliError> {
+    match groups::open(session, group).await {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind == crate::model::ErrorKind::Server && matches!(e.code, Some(25410)) => {
+            Err(CliError::Usage(format!("GROUP: group {group} does not exist")))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Every member of the group (after checking it exists).
@@ -114,6 +127,7 @@ fn read_list(bulk: &BulkArgs) -> Result<Vec<String>, CliError> {
 /// Runs one bulk job through the operations layer (which records it), then writes the report.
 async fn job(session: &Session, bulk: &BulkArgs, action: MemberAction, verb: &str) -> Result<ExitCode, CliError> {
     let users = read_list(bulk)?;
+    check_group(session, &bulk.group).await?;
     let (bar, ctl) = progress(verb, users.len());
     let done = members::run_job(session, &bulk.group, &action, &users, bulk.reason.as_deref(), &ctl).await;
     bar.finish_and_clear();
@@ -147,9 +161,9 @@ fn finish(session: &Session, action: &MemberAction, bulk: &BulkArgs, report: &Bu
     for item in report.items.iter().filter(|i| i.outcome.label() != "done").take(10) {
         match &item.outcome {
             Outcome::Failed { code, message, .. } => {
-                eprintln!("  {}: failed: {message}{}", item.user_id, code.map(|c| format!(" (code {c})")).unwrap_or_default())
+                eprintln!("  {}: failed: {message}{}", item.user_id.escape_debug(), code.map(|c| format!(" (code {c})")).unwrap_or_default())
             }
-            Outcome::Skipped { reason } => eprintln!("  {}: skipped: {reason}", item.user_id),
+            Outcome::Skipped { reason } => eprintln!("  {}: skipped: {reason}", item.user_id.escape_debug()),
             Outcome::Done => {}
         }
     }

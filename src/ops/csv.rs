@@ -2,7 +2,7 @@
 //! optional BOM for Excel, and every cell that a spreadsheet would read as a formula
 //! (`=`, `+`, `-`, `@`, tab, carriage return at the start) neutralised with a leading `'`.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 
 use crate::model::bulk::{BulkReport, Outcome};
@@ -24,63 +24,69 @@ pub struct IdList {
     pub column: Option<String>,
 }
 
-/// Reads user ids: a CSV with a `userId` column (any case; also `user_id`, `id`), or plain
-/// text with one id per line. Blank lines are ignored; a BOM is stripped.
-pub fn read_ids(text: &str) -> Result<IdList, String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+/// Header names taken as the user id column (compared case-insensitively).
+const ID_HEADERS: [&str; 4] = ["userid", "user_id", "id", "user id"];
+
+/// Line endings made `\n` (CR-only files from old spreadsheets included), the BOM dropped.
+fn normalise(text: &str) -> String {
+    text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// The delimiter of the first line: comma, tab or semicolon (comma when there is none).
+fn reader(text: &str) -> csv::Reader<&[u8]> {
     let first = text.lines().next().unwrap_or("");
-    if first.contains(',') || first.contains('\t') || first.contains(';') {
-        let delim = [b',', b'\t', b';'].into_iter().find(|d| first.as_bytes().contains(d)).unwrap_or(b',');
-        let mut r = csv::ReaderBuilder::new().delimiter(delim).flexible(true).from_reader(text.as_bytes());
-        let headers = r.headers().map_err(|e| format!("cannot read the CSV header: {e}"))?.clone();
-        let col = headers
-            .iter()
-            .position(|h| ["userid", "user_id", "id", "user id"].contains(&h.trim().to_ascii_lowercase().as_str()))
-            .ok_or_else(|| {
-                format!("no userId column in the CSV header (found: {})", headers.iter().collect::<Vec<_>>().join(", "))
-            })?;
-        let mut ids = Vec::new();
-        for (n, rec) in r.records().enumerate() {
-            let rec = rec.map_err(|e| format!("CSV line {}: {e}", n + 2))?;
-            if let Some(v) = rec.get(col) {
-                let v = v.trim();
-                if !v.is_empty() {
-                    ids.push(v.to_owned());
-                }
-            }
-        }
-        return Ok(IdList { ids, column: Some(headers[col].to_owned()) });
-    }
-    let ids = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
-    Ok(IdList { ids, column: None })
+    let delim = [b',', b'\t', b';'].into_iter().find(|d| first.as_bytes().contains(d)).unwrap_or(b',');
+    csv::ReaderBuilder::new().delimiter(delim).flexible(true).has_headers(false).from_reader(text.as_bytes())
+}
+
+fn is_id_header(cell: &str) -> bool {
+    ID_HEADERS.contains(&cell.trim().to_ascii_lowercase().as_str())
+}
+
+/// Reads user ids: a CSV with a `userId` column (any case; also `user_id`, `id`), or one id
+/// per line (a one-column CSV, with or without that header). Quotes are CSV quotes, never part
+/// of an id; blank lines are ignored; a BOM is stripped; CR, LF and CRLF all end a line.
+pub fn read_ids(text: &str) -> Result<IdList, String> {
+    read_ids_column(text, None)
 }
 
 /// The header of a CSV input (None for plain one-id-per-line text).
 pub fn csv_headers(text: &str) -> Option<Vec<String>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first = text.lines().next().unwrap_or("");
-    let delim = [b',', b'\t', b';'].into_iter().find(|d| first.as_bytes().contains(d))?;
-    let mut r = csv::ReaderBuilder::new().delimiter(delim).flexible(true).from_reader(text.as_bytes());
-    r.headers().ok().map(|h| h.iter().map(str::to_owned).collect())
+    let text = normalise(text);
+    let mut r = reader(&text);
+    let first = r.records().next()?.ok()?;
+    (first.len() > 1 || first.iter().any(is_id_header)).then(|| first.iter().map(str::to_owned).collect())
 }
 
-/// Ids from a chosen CSV column (by index), or from plain text when the input has no header.
+/// Ids from a chosen CSV column (by index), or the detected one when `column` is `None`.
 pub fn read_ids_column(text: &str, column: Option<usize>) -> Result<IdList, String> {
-    let Some(col) = column else { return read_ids(text) };
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first = body.lines().next().unwrap_or("");
-    let delim = [b',', b'\t', b';'].into_iter().find(|d| first.as_bytes().contains(d)).unwrap_or(b',');
-    let mut r = csv::ReaderBuilder::new().delimiter(delim).flexible(true).from_reader(body.as_bytes());
-    let headers = r.headers().map_err(|e| format!("cannot read the CSV header: {e}"))?.clone();
-    let name = headers.get(col).ok_or_else(|| format!("the CSV has no column {}", col + 1))?.to_owned();
+    let text = normalise(text);
+    let mut records = reader(&text).into_records();
+    let Some(first) = records.next().transpose().map_err(|e| format!("line 1: {e}"))? else {
+        return Ok(IdList { ids: Vec::new(), column: None });
+    };
+    let header = first.len() > 1 || first.iter().any(is_id_header);
+    let col = match column {
+        Some(c) if c < first.len() => c,
+        Some(c) => return Err(format!("the CSV has no column {}", c + 1)),
+        None if !header => 0,
+        None => first.iter().position(is_id_header).ok_or_else(|| {
+            format!("no userId column in the CSV header (found: {})", first.iter().collect::<Vec<_>>().join(", "))
+        })?,
+    };
     let mut ids = Vec::new();
-    for (n, rec) in r.records().enumerate() {
-        let rec = rec.map_err(|e| format!("CSV line {}: {e}", n + 2))?;
+    let mut take = |rec: &csv::StringRecord| {
         if let Some(v) = rec.get(col).map(str::trim).filter(|v| !v.is_empty()) {
             ids.push(v.to_owned());
         }
+    };
+    if !header {
+        take(&first);
     }
-    Ok(IdList { ids, column: Some(name) })
+    for (n, rec) in records.enumerate() {
+        take(&rec.map_err(|e| format!("line {}: {e}", n + 2))?);
+    }
+    Ok(IdList { ids, column: header.then(|| first.get(col).unwrap_or_default().to_owned()) })
 }
 
 /// A dry run of an id list against the group: what would be sent and what would not.
@@ -110,11 +116,10 @@ pub fn preview_ids(ids: &[String], is_member: impl Fn(&str) -> bool) -> ImportPr
     p
 }
 
+/// Reads an id list file; text that is not UTF-8 is refused with the offset of the first bad byte.
 pub fn read_ids_file(path: &Path) -> Result<IdList, String> {
-    let mut text = String::new();
-    std::fs::File::open(path)
-        .and_then(|mut f| f.read_to_string(&mut text))
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 text (byte {} is invalid)", path.display(), e.utf8_error().valid_up_to()))?;
     read_ids(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
@@ -213,6 +218,16 @@ mod tests {
         assert_eq!(p.invalid[0].0, long);
         assert!(p.invalid[0].1.contains("at most 64 characters"));
         assert_eq!(p.non_members, ["stranger"]);
+    }
+
+    #[test]
+    fn one_column_files_headers_quotes_and_line_endings() {
+        assert_eq!(read_ids("userId\nu10003\n").unwrap().ids, ["u10003"], "the header is not an id");
+        assert_eq!(read_ids("\"userId\"\n\"u10001\"\n").unwrap().ids, ["u10001"], "quotes are CSV quotes");
+        assert!(read_ids("userId\n").unwrap().ids.is_empty(), "header only: no ids");
+        assert_eq!(read_ids("u1\ru2\ru3").unwrap().ids, ["u1", "u2", "u3"], "CR-only line endings");
+        assert_eq!(read_ids("u1\r\nu2").unwrap().ids, ["u1", "u2"]);
+        assert_eq!(read_ids("").unwrap().ids, Vec::<String>::new());
     }
 
     #[test]

@@ -226,3 +226,50 @@ fn changes_are_written_to_the_audit_log() {
     assert!(m["requestIds"].as_array().is_some_and(|ids| !ids.is_empty() && ids.iter().all(|i| i.as_str().unwrap().len() == 32)), "request ids of the calls: {m}");
     assert_eq!((lines[1]["action"].as_str(), lines[1]["result"].as_str()), (Some("mute-all on"), Some("done")));
 }
+
+#[test]
+fn one_column_csv_files_send_the_ids_not_the_header_or_quotes() {
+    let s = sandbox(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [("plain.csv", "userId\nu10003\n"), ("quoted.csv", "\"userId\"\n\"u10001\"\n"), ("cr.txt", "u10004\ru10005\r")];
+    for (name, body) in cases {
+        let f = dir.path().join(name);
+        std::fs::write(&f, body).unwrap();
+        let o = run(&["--base-url", &s.url, "allowlist", "add", "community", "--from", f.to_str().unwrap()]);
+        assert!(o.status.success(), "{name}: {:?}", text(&o));
+    }
+    let o = run(&["--base-url", &s.url, "allowlist", "list", "community", "--json"]);
+    let ids: Vec<String> = serde_json::from_slice(&o.stdout).unwrap();
+    for id in ["u10003", "u10001", "u10004", "u10005"] {
+        assert!(ids.contains(&id.to_owned()), "{id} on the allowlist: {ids:?}");
+    }
+    assert!(!ids.iter().any(|i| i.contains("userId") || i.contains('"')), "no header or quotes sent: {ids:?}");
+    let header_only = dir.path().join("header.csv");
+    std::fs::write(&header_only, "userId\n").unwrap();
+    let o = run(&["--base-url", &s.url, "allowlist", "add", "community", "--from", header_only.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "a header-only file is bad usage: {:?}", text(&o));
+    assert!(text(&o).1.contains("no user ids found"));
+}
+
+#[test]
+fn every_command_refuses_a_group_that_does_not_exist() {
+    let s = sandbox(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("ids.txt");
+    std::fs::write(&f, "u10001\nu10002\n").unwrap();
+    let from = f.to_str().unwrap();
+    for args in [
+        vec!["members", "unmute", "typoGroup", "--from", from],
+        vec!["members", "mute", "typoGroup", "--minutes", "5", "--from", from],
+        vec!["allowlist", "add", "typoGroup", "--from", from],
+        vec!["allowlist", "remove", "typoGroup", "--from", from],
+        vec!["allowlist", "list", "typoGroup"],
+        vec!["mute-all", "on", "typoGroup"],
+    ] {
+        let mut all = vec!["--base-url", s.url.as_str()];
+        all.extend(args.iter().copied());
+        let o = run(&all);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {:?}", text(&o));
+        assert!(text(&o).1.contains("typoGroup does not exist"), "{args:?}: {:?}", text(&o));
+    }
+}
