@@ -47,11 +47,12 @@ struct Tally {
     done: AtomicUsize,
     failed: AtomicUsize,
     skipped: AtomicUsize,
+    unknown: AtomicUsize,
 }
 
 impl Tally {
     fn new(ctl: &Control, total: usize) -> Self {
-        Self { ctl: ctl.clone(), total, finished: 0.into(), done: 0.into(), failed: 0.into(), skipped: 0.into() }
+        Self { ctl: ctl.clone(), total, finished: 0.into(), done: 0.into(), failed: 0.into(), skipped: 0.into(), unknown: 0.into() }
     }
     fn record(&self, outcomes: &[ItemOutcome]) {
         for o in outcomes {
@@ -59,6 +60,7 @@ impl Tally {
                 Outcome::Done => &self.done,
                 Outcome::Failed { .. } => &self.failed,
                 Outcome::Skipped { .. } => &self.skipped,
+                Outcome::Unknown { .. } => &self.unknown,
             }
             .fetch_add(1, Ordering::Relaxed);
         }
@@ -70,6 +72,7 @@ impl Tally {
                 done: self.done.load(Ordering::Relaxed),
                 failed: self.failed.load(Ordering::Relaxed),
                 skipped: self.skipped.load(Ordering::Relaxed),
+                unknown: self.unknown.load(Ordering::Relaxed),
             });
         }
     }
@@ -115,7 +118,7 @@ where
                                 })
                                 .collect()
                         }
-                        Err(e) => chunk.into_iter().map(|u| ItemOutcome { user_id: u, outcome: Outcome::failed(&e) }).collect(),
+                        Err(e) => chunk.into_iter().map(|u| ItemOutcome { user_id: u, outcome: Outcome::from_error(&e) }).collect(),
                     }
                 };
                 tally.record(&outcomes);
@@ -141,3 +144,38 @@ where
     BulkReport { items, request_ids }
 }
 
+
+/// Settles the items whose answer was lost after every retry by reading the state back:
+/// `goal_holds` answers which of the listed users are now in the state the action aimed at.
+/// Those are done; the others were not applied (failed). If the read fails too, they stay
+/// unknown — never a false "failed" or "done".
+pub async fn settle<F, Fut>(report: &mut BulkReport, ctl: &Control, goal_holds: F)
+where
+    F: FnOnce(Vec<String>) -> Fut,
+    Fut: Future<Output = Result<HashSet<String>, ApiError>>,
+{
+    let open: Vec<String> = report.items.iter().filter(|i| matches!(i.outcome, Outcome::Unknown { .. })).map(|i| i.user_id.clone()).collect();
+    if open.is_empty() {
+        return;
+    }
+    let holds = match goal_holds(open).await {
+        Ok(h) => h,
+        Err(e) => {
+            tracing::warn!(error = %e, "the state could not be read back; lost answers stay unknown");
+            return;
+        }
+    };
+    for item in &mut report.items {
+        if let Outcome::Unknown { request_id, .. } = &item.outcome {
+            item.outcome = if holds.contains(&item.user_id) {
+                Outcome::Done
+            } else {
+                let message = "not applied: the answer was lost and the state read back shows no change".to_owned();
+                Outcome::Failed { code: None, message, request_id: request_id.clone() }
+            };
+        }
+    }
+    if let Some(p) = &ctl.progress {
+        p(report.progress());
+    }
+}

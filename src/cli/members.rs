@@ -156,19 +156,19 @@ fn finish(session: &Session, action: &MemberAction, bulk: &BulkArgs, report: &Bu
     if let Some(path) = &bulk.report {
         members::write_report(session, path, report).map_err(|e| CliError::Failed(format!("writing {}: {e}", path.display())))?;
     }
-    let (done, failed, skipped) = (report.count("done"), report.count("failed"), report.count("skipped"));
-    println!("{}: {done} of {} users in {}: {done} done, {failed} failed, {skipped} skipped", action.audit_words(), report.items.len(), bulk.group);
-    for item in report.items.iter().filter(|i| i.outcome.label() != "done").take(10) {
-        match &item.outcome {
-            Outcome::Failed { code, message, .. } => {
-                eprintln!("  {}: failed: {message}{}", item.user_id.escape_debug(), code.map(|c| format!(" (code {c})")).unwrap_or_default())
-            }
-            Outcome::Skipped { reason } => eprintln!("  {}: skipped: {reason}", item.user_id.escape_debug()),
-            Outcome::Done => {}
-        }
+    let p = report.progress();
+    println!(
+        "{}: {} of {} users in {}: {} done, {} failed, {} skipped, {} unknown",
+        action.audit_words(), p.done, p.total, bulk.group, p.done, p.failed, p.skipped, p.unknown
+    );
+    let explain = |c| session.backend.explain(c);
+    let not_done: Vec<_> = report.items.iter().filter(|i| i.outcome != Outcome::Done).collect();
+    for item in not_done.iter().take(10) {
+        let code = item.outcome.code().map(|c| format!(" (code {c})")).unwrap_or_default();
+        eprintln!("  {}: {}: {}{code}", item.user_id.escape_debug(), item.outcome.label(), item.outcome.detail(explain));
     }
-    if failed + skipped > 10 {
-        eprintln!("  … {} more; see --report FILE.csv for every user", failed + skipped - 10);
+    if not_done.len() > 10 {
+        eprintln!("  … {} more; see --report FILE.csv for every user", not_done.len() - 10);
     }
-    Ok(if failed == 0 && skipped == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if not_done.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

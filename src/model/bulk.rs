@@ -15,6 +15,9 @@ pub enum Outcome {
     Done,
     Failed { code: Option<u32>, message: String, request_id: Option<String> },
     Skipped { reason: String },
+    /// The answer was lost after every retry and the state could not be read back: the change
+    /// may or may not have been applied.
+    Unknown { message: String, request_id: Option<String> },
 }
 
 impl Outcome {
@@ -23,6 +26,40 @@ impl Outcome {
             Self::Done => "done",
             Self::Failed { .. } => "failed",
             Self::Skipped { .. } => "skipped",
+            Self::Unknown { .. } => "unknown",
+        }
+    }
+
+    /// Failed, or unknown when the error leaves it open whether the server applied the change.
+    pub fn from_error(e: &ApiError) -> Self {
+        if e.is_ambiguous() {
+            Self::Unknown { message: format!("unknown — may have been applied: {}", e.message), request_id: e.request_id.clone() }
+        } else {
+            Self::failed(e)
+        }
+    }
+
+    /// What a report shows: the reason, or the message with the service's meaning of its code.
+    pub fn detail(&self, explain: impl Fn(u32) -> &'static str) -> String {
+        match self {
+            Self::Done => String::new(),
+            Self::Failed { code: Some(c), message, .. } => format!("{message} ({})", explain(*c)),
+            Self::Failed { message, .. } | Self::Unknown { message, .. } => message.clone(),
+            Self::Skipped { reason } => reason.clone(),
+        }
+    }
+
+    pub fn code(&self) -> Option<u32> {
+        match self {
+            Self::Failed { code, .. } => *code,
+            _ => None,
+        }
+    }
+
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Self::Failed { request_id, .. } | Self::Unknown { request_id, .. } => request_id.as_deref(),
+            _ => None,
         }
     }
 
@@ -51,6 +88,8 @@ pub struct Progress {
     pub done: usize,
     pub failed: usize,
     pub skipped: usize,
+    /// Lost answers whose state is not read back yet (or could not be).
+    pub unknown: usize,
 }
 
 pub type ProgressFn = Arc<dyn Fn(Progress) + Send + Sync>;
@@ -79,6 +118,11 @@ impl BulkReport {
     }
     pub fn any_failed(&self) -> bool {
         self.items.iter().any(|i| matches!(i.outcome, Outcome::Failed { .. }))
+    }
+    /// The counts of the finished report.
+    pub fn progress(&self) -> Progress {
+        let n = self.items.len();
+        Progress { total: n, finished: n, done: self.count("done"), failed: self.count("failed"), skipped: self.count("skipped"), unknown: self.count("unknown") }
     }
     pub fn outcome_of(&self, user: &str) -> Option<&Outcome> {
         self.items.iter().find(|i| i.user_id == user).map(|i| &i.outcome)

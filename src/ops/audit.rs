@@ -25,7 +25,7 @@ pub struct AuditEntry {
     /// One outcome per item for bulk actions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outcomes: Vec<ItemOutcome>,
-    /// "done", "failed" or "partial".
+    /// "done", "partial", "failed", "skipped" (nothing needed doing) or "unknown" (answers lost).
     pub result: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -56,20 +56,18 @@ impl AuditEntry {
         self.request_ids = report
             .items
             .iter()
-            .filter_map(|i| match &i.outcome {
-                crate::model::bulk::Outcome::Failed { request_id: Some(r), .. } => Some(r.clone()),
-                _ => None,
-            })
+            .filter_map(|i| i.outcome.request_id().map(str::to_owned))
             .chain(report.request_ids.iter().cloned())
             .collect();
         self.request_ids.sort();
         self.request_ids.dedup();
-        self.result = if report.all_done() {
-            "done"
-        } else if report.count("done") == 0 {
-            "failed"
-        } else {
-            "partial"
+        let p = report.progress();
+        self.result = match (p.done, p.failed, p.unknown) {
+            (d, _, _) if d == p.total => "done",
+            (0, 0, 0) => "skipped",
+            (0, _, 0) => "failed",
+            (0, 0, _) => "unknown",
+            _ => "partial",
         }
         .into();
         self.outcomes = report.items.clone();

@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::model::bulk::{BulkReport, Outcome};
+use crate::model::bulk::BulkReport;
 pub use crate::model::Member as MemberRow;
 
 /// Makes a cell safe against formula injection.
@@ -177,18 +177,10 @@ pub fn write_report<W: Write>(out: W, report: &BulkReport, explain: impl Fn(u32)
     let mut w = csv::Writer::from_writer(out);
     w.write_record(["userId", "outcome", "code", "message", "requestId"])?;
     for item in &report.items {
-        let (code, message, rid) = match &item.outcome {
-            Outcome::Done => (String::new(), String::new(), String::new()),
-            Outcome::Failed { code, message, request_id } => {
-                let explained = match code {
-                    Some(c) => format!("{message} ({})", explain(*c)),
-                    None => message.clone(),
-                };
-                (code.map(|c| c.to_string()).unwrap_or_default(), explained, request_id.clone().unwrap_or_default())
-            }
-            Outcome::Skipped { reason } => (String::new(), reason.clone(), String::new()),
-        };
-        w.write_record([neutralise(&item.user_id).as_ref(), item.outcome.label(), &code, neutralise(&message).as_ref(), &rid])?;
+        let code = item.outcome.code().map(|c| c.to_string()).unwrap_or_default();
+        let message = item.outcome.detail(&explain);
+        let rid = item.outcome.request_id().unwrap_or_default();
+        w.write_record([neutralise(&item.user_id).as_ref(), item.outcome.label(), &code, neutralise(&message).as_ref(), rid])?;
     }
     w.flush()
 }

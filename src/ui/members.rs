@@ -440,6 +440,7 @@ impl GroupdeskApp {
                                 None => message.clone(),
                             },
                             crate::api::bulk::Outcome::Skipped { reason } => reason.clone(),
+                            crate::api::bulk::Outcome::Unknown { message, .. } => message.clone(),
                         });
                         ui.end_row();
                     }

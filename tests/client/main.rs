@@ -1,6 +1,7 @@
 //! Tests of the signed API client and the headless CLI, against real sandboxes over loopback.
 
 mod bulk;
+mod chaos;
 mod cli;
 mod common;
 mod methods;

@@ -15,6 +15,7 @@ pub use crate::model::bulk::{BulkReport, Control, ItemOutcome, Outcome, Progress
 use super::limits;
 use super::neutral::capabilities;
 use super::types::*;
+use crate::backend::bulk::settle;
 
 /// A group as bulk work sees it.
 #[derive(Clone, Debug)]
@@ -106,10 +107,13 @@ impl Client {
             Ok(s) => s,
             Err(e) => return Self::failed_report(users, &e),
         };
-        self.run_chunks(users, act, capabilities(true).batch.mute, ctl, decided, |c| async move {
-            self.mute(Some(group_id), &c, minutes).await.map(|_| Vec::new())
-        })
-        .await
+        let mut report = self
+            .run_chunks(users, act, capabilities(true).batch.mute, ctl, decided, |c| async move {
+                self.mute(Some(group_id), &c, minutes).await.map(|_| Vec::new())
+            })
+            .await;
+        settle(&mut report, ctl, |open| async move { Ok(self.muted_among(group_id, open).await?.0) }).await;
+        report
     }
 
     /// Unmutes users, 20 per call (anyone may be unmuted, members or not).
@@ -119,10 +123,13 @@ impl Client {
             return Self::failed_report(users, &e);
         }
         let (send, decided) = prepare(P, users);
-        self.run_chunks(users, send, capabilities(true).batch.mute, ctl, decided, |c| async move {
-            self.unmute(Some(group_id), &c).await.map(|_| Vec::new())
-        })
-        .await
+        let mut report = self
+            .run_chunks(users, send, capabilities(true).batch.mute, ctl, decided, |c| async move {
+                self.unmute(Some(group_id), &c).await.map(|_| Vec::new())
+            })
+            .await;
+        settle(&mut report, ctl, |open| async move { Ok(self.muted_among(group_id, open).await?.1) }).await;
+        report
     }
 
     /// Removes members: hosted groups 100 per call with the keep/remove options, legacy groups
@@ -133,20 +140,14 @@ impl Client {
             Ok(s) => s,
             Err(e) => return Self::failed_report(users, &e),
         };
-        match kind {
-            GroupKind::Hosted(_) => {
-                self.run_chunks(users, act, capabilities(true).batch.kick, ctl, decided, |c| async move {
-                    self.kick(group_id, &c, o).await.map(|_| Vec::new())
-                })
-                .await
-            }
-            GroupKind::Legacy(_) => {
-                self.run_chunks(users, act, capabilities(false).batch.kick, ctl, decided, |c| async move {
-                    self.group_quit(group_id, &c).await.map(|_| Vec::new())
-                })
-                .await
-            }
-        }
+        let hosted = matches!(kind, GroupKind::Hosted(_));
+        let mut report = self
+            .run_chunks(users, act, capabilities(hosted).batch.kick, ctl, decided, |c| async move {
+                if hosted { self.kick(group_id, &c, o).await } else { self.group_quit(group_id, &c).await }.map(|_| Vec::new())
+            })
+            .await;
+        settle(&mut report, ctl, |open| async move { Ok(self.members_among(group_id, open, hosted).await?.1) }).await;
+        report
     }
 
     /// Adds members: hosted groups 100 per call (existing members skipped; a lost answer is
@@ -176,18 +177,38 @@ impl Client {
                         act.push(u);
                     }
                 }
-                self.run_chunks(users, act, capabilities(true).batch.add, ctl, decided, |c| async move {
-                    self.join_reconciled(group_id, c).await
-                })
-                .await
+                let mut report = self
+                    .run_chunks(users, act, capabilities(true).batch.add, ctl, decided, |c| async move { self.join_reconciled(group_id, c).await })
+                    .await;
+                settle(&mut report, ctl, |open| async move { Ok(self.members_among(group_id, open, true).await?.0) }).await;
+                report
             }
             GroupKind::Legacy(_) => {
-                self.run_chunks(users, send, capabilities(false).batch.add, ctl, decided, |c| async move {
-                    self.group_join(group_id, &c, None).await.map(|_| Vec::new())
-                })
-                .await
+                let mut report = self
+                    .run_chunks(users, send, capabilities(false).batch.add, ctl, decided, |c| async move {
+                        self.group_join(group_id, &c, None).await.map(|_| Vec::new())
+                    })
+                    .await;
+                settle(&mut report, ctl, |open| async move { Ok(self.members_among(group_id, open, false).await?.0) }).await;
+                report
             }
         }
+    }
+
+    /// Of `users`: (muted in the group, not muted in the group).
+    async fn muted_among(&self, group_id: &str, users: Vec<String>) -> Result<(HashSet<String>, HashSet<String>), ApiError> {
+        let muted: HashSet<String> = self.muted(Some(group_id)).await?.into_iter().map(|m| m.user_id).collect();
+        Ok(users.into_iter().partition(|u| muted.contains(u)))
+    }
+
+    /// Of `users`: (members of the group, not members).
+    async fn members_among(&self, group_id: &str, users: Vec<String>, hosted: bool) -> Result<(HashSet<String>, HashSet<String>), ApiError> {
+        let members: HashSet<String> = if hosted {
+            self.membership(group_id, &users).await?.into_keys().collect()
+        } else {
+            self.group_members(group_id).await?.into_iter().collect()
+        };
+        Ok(users.into_iter().partition(|u| members.contains(u)))
     }
 
     /// Hosted join that survives lost answers: after an ambiguous failure, reads membership
@@ -227,10 +248,18 @@ impl Client {
             return Self::failed_report(users, &e);
         }
         let (send, decided) = prepare(P, users);
-        self.run_chunks(users, send, capabilities(true).batch.allowlist, ctl, decided, |c| async move {
-            if add { self.allowlist_add(group_id, &c).await } else { self.allowlist_remove(group_id, &c).await }.map(|_| Vec::new())
+        let mut report = self
+            .run_chunks(users, send, capabilities(true).batch.allowlist, ctl, decided, |c| async move {
+                if add { self.allowlist_add(group_id, &c).await } else { self.allowlist_remove(group_id, &c).await }.map(|_| Vec::new())
+            })
+            .await;
+        settle(&mut report, ctl, |open| async move {
+            let listed: HashSet<String> = self.allowlist(group_id).await?.into_iter().collect();
+            let (on, off): (HashSet<String>, HashSet<String>) = open.into_iter().partition(|u| listed.contains(u));
+            Ok(if add { on } else { off })
         })
-        .await
+        .await;
+        report
     }
 
     /// Profiles of any number of hosted groups (50 per call, concurrently).
