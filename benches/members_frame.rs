@@ -7,16 +7,16 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
-use groupdesk::api::types::MemberRole;
-use groupdesk::csv_io::MemberRow;
-use groupdesk::members::MemberTable;
-use groupdesk::profiles::SecretStore;
+use groupdesk::backend::rongcloud::types::MemberRole;
+use groupdesk::ops::csv::MemberRow;
+use groupdesk::model::table::MemberTable;
+use groupdesk::ops::connections::SecretStore;
 use groupdesk::ui::{AppOptions, GroupdeskApp};
 
 fn main() {
     let dir = tempfile::tempdir().unwrap();
     let options = AppOptions {
-        audit: groupdesk::audit::AuditLog::new(dir.path().join("audit.jsonl")),
+        audit: groupdesk::ops::audit::AuditLog::new(dir.path().join("audit.jsonl")),
         bench: None,
         open_at_start: Some("community".into()),
         sandbox_dir: dir.path().to_path_buf(),
@@ -28,7 +28,7 @@ fn main() {
         .with_max_steps(10_000)
         .build_eframe(move |cc| GroupdeskApp::new(&cc.egui_ctx, None, options));
     let t = Instant::now();
-    while h.state().group.as_ref().is_none_or(|g| g.detail.is_none()) || h.state().busy() {
+    while h.state().group_page().is_none_or(|g| g.detail.is_none()) || h.state().busy() {
         h.step();
         std::thread::sleep(Duration::from_millis(5));
         assert!(t.elapsed() < Duration::from_secs(30), "the demo group did not open");
@@ -46,9 +46,9 @@ fn main() {
         })
         .collect();
     {
-        let g = h.state_mut().group.as_mut().unwrap();
+        let g = h.state_mut().group_page_mut().unwrap();
         g.members.set_table(MemberTable::new(rows));
-        g.tab = groupdesk::ui::group::DetailTab::Members;
+        g.tab = groupdesk::ui::screens::group::DetailTab::Members;
     }
     h.event(egui::Event::PointerMoved(egui::pos2(900.0, 600.0)));
     for _ in 0..30 {

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use groupdesk::api::sign::SignedHeaders;
+use groupdesk::backend::rongcloud::sign::SignedHeaders;
 use secrecy::SecretString;
 
 const KEY: &str = "benchkey";

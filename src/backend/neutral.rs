@@ -3,7 +3,8 @@
 
 use crate::model::bulk::{BulkReport, Control};
 use crate::model::rongcloud::LeaveOptions;
-use crate::model::{ApiError, GroupDetail, GroupRow, JoinedRow, Member, MuteDuration, NewGroup, ProfileChange, Service};
+pub use crate::model::action::MemberAction;
+use crate::model::{ApiError, GroupDetail, GroupRow, JoinedRow, Member, NewGroup, ProfileChange, Service};
 
 use super::rongcloud;
 
@@ -11,37 +12,6 @@ use super::rongcloud;
 #[derive(Clone)]
 pub enum Backend {
     RongCloud(rongcloud::Client),
-}
-
-/// A change applied to many members of one group, as a bulk job.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum MemberAction {
-    Add,
-    /// RongCloud also takes what to clean up with the membership.
-    Kick(LeaveOptions),
-    Mute(MuteDuration),
-    Unmute,
-    AllowlistAdd,
-    AllowlistRemove,
-}
-
-impl MemberAction {
-    /// The words of the audit log, the same from the console and the CLI.
-    pub fn audit_words(&self) -> String {
-        match self {
-            Self::Add => "add members".into(),
-            Self::Kick(_) => "kick".into(),
-            Self::Mute(d) => format!("mute {d}"),
-            Self::Unmute => "unmute".into(),
-            Self::AllowlistAdd => "allowlist add".into(),
-            Self::AllowlistRemove => "allowlist remove".into(),
-        }
-    }
-
-    /// Whether the action removes or silences people (asks for a typed count when large).
-    pub fn is_punitive(&self) -> bool {
-        matches!(self, Self::Kick(_) | Self::Mute(_))
-    }
 }
 
 impl Backend {

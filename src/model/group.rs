@@ -63,6 +63,13 @@ impl GroupDetail {
         }
     }
 
+    /// The service the group is on.
+    pub fn service_kind(&self) -> Service {
+        match &self.service {
+            ServiceDetail::RongCloud(_) => Service::RongCloud,
+        }
+    }
+
     /// A RongCloud legacy group: ids only, no hosted profile.
     pub fn is_legacy(&self) -> bool {
         self.rongcloud().is_some_and(|g| !g.hosted)

@@ -4,6 +4,7 @@
 //!
 //! No I/O and no UI here.
 
+pub mod action;
 pub mod bulk;
 pub mod caps;
 pub mod error;
@@ -13,6 +14,7 @@ pub mod mute;
 pub mod rongcloud;
 pub mod table;
 
+pub use action::MemberAction;
 pub use bulk::{BulkReport, Control, ItemOutcome, Outcome, Progress};
 pub use caps::Capabilities;
 pub use error::{ApiError, ErrorKind, RetryClass};

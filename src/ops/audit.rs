@@ -135,6 +135,12 @@ impl AuditLog {
     }
 }
 
+/// Writes entries as JSON Lines (an export of the audit screen's selection).
+pub fn export(path: &Path, entries: &[AuditEntry]) -> std::io::Result<()> {
+    let lines: Vec<String> = entries.iter().filter_map(|e| serde_json::to_string(e).ok()).collect();
+    std::fs::write(path, lines.join("\n") + "\n")
+}
+
 /// The operator name for entries: `GROUPDESK_OPERATOR`, else the login name.
 pub fn operator_from_env() -> String {
     std::env::var("GROUPDESK_OPERATOR")

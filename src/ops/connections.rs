@@ -12,7 +12,8 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 
 use crate::backend::Backend;
-use crate::backend::rongcloud::{Client, ClientConfig, Credentials, DataCenter, Endpoint};
+use crate::backend::rongcloud::{Client, ClientConfig, Credentials, Endpoint};
+pub use crate::backend::rongcloud::DataCenter;
 use crate::model::ApiError;
 
 use super::Session;

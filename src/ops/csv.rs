@@ -116,6 +116,12 @@ pub fn preview_ids(ids: &[String], is_member: impl Fn(&str) -> bool) -> ImportPr
     p
 }
 
+/// A text file (an id list to paste into the console), refused when it is not UTF-8.
+pub fn read_text_file(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 text (byte {} is invalid)", path.display(), e.utf8_error().valid_up_to()))
+}
+
 /// Reads an id list file; text that is not UTF-8 is refused with the offset of the first bad byte.
 pub fn read_ids_file(path: &Path) -> Result<IdList, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;

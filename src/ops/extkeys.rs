@@ -158,6 +158,17 @@ impl Registry {
     }
 
     /// Parses and validates a shared registry file.
+    /// Writes the registry as JSON (an export for teammates).
+    pub fn write_file(&self, path: &std::path::Path) -> std::io::Result<()> {
+        std::fs::write(path, self.to_json())
+    }
+
+    /// Reads a registry exported with [`Registry::write_file`].
+    pub fn read_file(path: &std::path::Path) -> Result<Self, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+        Self::from_json(&text)
+    }
+
     pub fn from_json(text: &str) -> Result<Self, String> {
         let r: Registry = serde_json::from_str(text).map_err(|e| format!("not a registry file: {e}"))?;
         if r.keys.len() > r.max_keys {

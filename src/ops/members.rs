@@ -92,7 +92,11 @@ pub async fn export_csv(path: PathBuf, rows: Vec<Member>, columns: Vec<&'static 
 
 /// Writes a bulk report as CSV (one row per user) with the service's code explanations.
 pub fn write_report(s: &Session, path: &std::path::Path, report: &BulkReport) -> std::io::Result<()> {
-    let backend = s.backend.clone();
+    write_report_file(path, report, s.backend.service())
+}
+
+/// The same, for a report whose connection may be gone (blocking).
+pub fn write_report_file(path: &std::path::Path, report: &BulkReport, service: crate::model::Service) -> std::io::Result<()> {
     let file = std::fs::File::create(path)?;
-    super::csv::write_report(std::io::BufWriter::new(file), report, move |c| backend.explain(c))
+    super::csv::write_report(std::io::BufWriter::new(file), report, |c| super::rules::explain(service, c))
 }

@@ -20,25 +20,8 @@ pub mod csv;
 pub mod extkeys;
 pub mod groups;
 pub mod members;
+pub mod rules;
 mod session;
 
 pub use session::{Recorded, Session};
 
-/// Transitional: a placeholder RongCloud detail for the old console code (removed with it).
-#[doc(hidden)]
-pub fn legacy_detail(hosted: bool) -> crate::model::GroupDetail {
-    crate::model::GroupDetail {
-        group_id: String::new(),
-        name: String::new(),
-        owner: String::new(),
-        created_ms: 0,
-        member_count: 0,
-        muted_all: false,
-        introduction: String::new(),
-        announcement: String::new(),
-        portrait_url: String::new(),
-        custom: Default::default(),
-        caps: crate::backend::rongcloud::neutral::capabilities(hosted),
-        service: crate::model::ServiceDetail::RongCloud(crate::model::rongcloud::RcGroup { hosted, permissions: Default::default() }),
-    }
-}

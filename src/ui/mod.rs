@@ -1,18 +1,23 @@
-//! The eframe desktop console. One module per screen (`browser`, `group`, `extkeys`,
-//! `connections`), small `widgets`, and one `bridge` to the background tokio runtime. No HTTP
-//! here: every request goes through [`crate::api::Client`] on the runtime.
+//! The eframe desktop console.
+//!
+//! * [`app`]: the shell: owns the screens, draws the panels, routes results to screens and
+//!   applies the screens' commands at the frame boundary through one handler;
+//! * [`screens`]: one module per screen, each owning its state and pushing [`command::Command`]s;
+//! * [`command`], [`event`]: what screens ask for, and what comes back from the runtime;
+//! * `exec`: the one module that does I/O (RongCloud client, embedded sandbox, keyring, audit log,
+//!   files), run on the runtime of `bridge`; `file_dialog`: the native dialogs;
+//! * `widgets`, `theme`: small widgets (one error widget) and the few colours not in the visuals.
 
 pub mod app;
-mod audit;
 mod bridge;
-mod browser;
-mod connections;
-mod extkeys;
+pub mod command;
 pub mod deeplink;
+pub mod event;
+mod exec;
+mod file_dialog;
 pub mod fonts;
-pub mod group;
-pub mod members;
-pub mod msg;
+pub mod screens;
+mod theme;
 mod widgets;
 
 pub use app::{AppOptions, GroupdeskApp};

@@ -1,6 +1,33 @@
-//! Small reusable widgets.
+//! Small reusable widgets, the one error widget among them.
 
-use egui::{Color32, RichText, Ui};
+use egui::{RichText, Ui};
+
+use super::theme;
+use crate::model::ApiError;
+
+/// An `ApiError` as the user sees it everywhere: the message with the server's code, the
+/// plain-language explanation, and the request id to quote to support (selectable).
+pub fn error_ui(ui: &mut Ui, e: &ApiError) {
+    let color = ui.visuals().error_fg_color;
+    ui.vertical(|ui| {
+        let headline = match (e.code, e.http_status) {
+            (Some(code), Some(status)) => format!("{} (code {code}, HTTP {status})", e.message),
+            (None, Some(status)) => format!("{} (HTTP {status})", e.message),
+            _ => e.message.clone(),
+        };
+        ui.colored_label(color, headline);
+        ui.label(RichText::new(e.explanation()).color(color).small());
+        if let Some(id) = &e.request_id {
+            ui.add(egui::Label::new(RichText::new(format!("Request id {id}")).color(color).small().monospace()).selectable(true));
+        }
+    });
+}
+
+/// A problem with what the user typed (not a request), in the error colour.
+pub fn problem_ui(ui: &mut Ui, text: impl Into<String>) {
+    let color = ui.visuals().error_fg_color;
+    ui.colored_label(color, text.into());
+}
 
 /// A labelled single-line text field with a live length counter against `max`.
 /// Returns whether the value is within the limit.
@@ -10,8 +37,8 @@ pub fn limited_text(ui: &mut Ui, label: &str, value: &mut String, max: usize, mu
     let label_id = ui
         .horizontal(|ui| {
             let l = ui.label(label);
-            let counter = format!("{n}/{max}");
-            ui.label(if ok { RichText::new(counter).weak() } else { RichText::new(counter).color(Color32::RED) });
+            let counter = RichText::new(format!("{n}/{max}"));
+            ui.label(if ok { counter.weak() } else { counter.color(ui.visuals().error_fg_color) });
             l.id
         })
         .inner;
@@ -22,7 +49,7 @@ pub fn limited_text(ui: &mut Ui, label: &str, value: &mut String, max: usize, mu
     };
     ui.add(edit.desired_width(f32::INFINITY).hint_text(label)).labelled_by(label_id);
     if !ok {
-        ui.label(RichText::new(format!("{label}: at most {max} characters (got {n})")).color(Color32::RED));
+        problem_ui(ui, format!("{label}: at most {max} characters (got {n})"));
     }
     ok
 }
@@ -37,14 +64,14 @@ pub fn text_field(ui: &mut Ui, label: &str, value: &mut String) -> egui::Respons
 }
 
 /// A coloured environment badge.
-pub fn env_badge(ui: &mut Ui, env: crate::profiles::Environment) {
-    use crate::profiles::Environment::*;
-    let (fg, bg) = match env {
-        Production => (Color32::WHITE, Color32::from_rgb(190, 30, 45)),
-        Staging => (Color32::BLACK, Color32::from_rgb(240, 190, 60)),
-        Sandbox => (Color32::WHITE, Color32::from_rgb(40, 130, 90)),
-    };
+pub fn env_badge(ui: &mut Ui, env: crate::ops::connections::Environment) {
+    let (fg, bg) = theme::env_badge(env);
     egui::Frame::new().fill(bg).corner_radius(4.0).inner_margin(egui::Margin::symmetric(6, 2)).show(ui, |ui| {
         ui.label(RichText::new(env.label().to_uppercase()).color(fg).strong());
     });
+}
+
+/// A button whose text is in the error colour (destructive actions).
+pub fn danger_button(ui: &Ui, text: &str) -> egui::Button<'static> {
+    egui::Button::new(RichText::new(text.to_owned()).color(ui.visuals().error_fg_color))
 }

@@ -1,0 +1,339 @@
+//! The one command handler: applies what the screens asked for at the frame boundary. Work that
+//! leaves the UI thread goes to the operations layer ([`crate::ops`], through the small
+//! adapters of [`exec`]); its result comes back as an event or into the asking screen's
+//! promise. The operations record every change in the audit log before the result is shown.
+
+use std::future::Future;
+use std::path::PathBuf;
+
+use super::GroupdeskApp;
+use std::sync::Arc;
+
+use crate::model::bulk::{BulkReport, Control, ItemOutcome, Outcome};
+use crate::model::{ApiError, GroupDetail};
+use crate::ops::connections::Profile;
+use crate::ops::extkeys::ExtKeyDef;
+use crate::ops::{self, Recorded, Session};
+use crate::ui::command::{Command, GroupAction, JobRequest, Level, Reply, Screen};
+use crate::ui::event::{Event, Written};
+use crate::ui::exec;
+use crate::ui::file_dialog;
+
+type Change = Recorded<Result<(), ApiError>>;
+
+fn not_connected() -> ApiError {
+    ApiError::invalid("", "Connection", "not connected")
+}
+
+impl GroupdeskApp {
+    pub(super) fn apply(&mut self, cmd: Command) {
+        match cmd {
+            Command::SetDarkMode(dark) => {
+                self.settings.dark_mode = Some(dark);
+                self.apply_look();
+            }
+            Command::SetZoom(zoom) => {
+                self.settings.zoom = zoom;
+                self.apply_look();
+            }
+            Command::Notify { level, text } => self.log.push(level, text),
+            Command::ChooseFile { dialog, reply } => file_dialog::choose(&self.bridge, dialog, reply),
+
+            Command::ConnectBuiltIn => self.connect_built_in(),
+            Command::Connect(profile) => self.connect_profile(profile, None),
+            Command::ConnectWithSecret { name, secret } => {
+                if let Some(p) = self.settings.profiles.iter().find(|p| p.name == name).cloned() {
+                    self.connect_profile(p, Some(secret));
+                }
+            }
+            Command::SaveConnection { profile, secret } => {
+                let work = exec::save_secret(self.options.secrets.clone(), profile.name.clone(), secret);
+                self.bridge.spawn(async move { Event::ConnectionSaved { in_keyring: work.await.unwrap_or(false), profile } });
+            }
+            Command::RemoveConnection(name) => {
+                self.settings.profiles.retain(|p| p.name != name);
+                let work = exec::forget_secret(self.options.secrets.clone(), name);
+                self.bridge.spawn_detached(async move { work.await.unwrap_or_default() });
+            }
+
+            Command::RefreshGroups => self.refresh_groups(),
+            Command::OpenGroup(id) => self.open_group(&id),
+            Command::LookupUser { user, reply } => self.reply(reply, |s| async move { ops::groups::user_groups(&s, &user).await }),
+            Command::CreateGroup(g) => {
+                let done = { let group_id = g.group_id.clone(); move |result| Event::Created { group_id, result } };
+                self.audited(|s| async move { ops::groups::create(&s, &g, None).await }, done);
+            }
+
+            Command::LoadGroup { group_id, reply } => self.reply(reply, |s| async move { ops::groups::open(&s, &group_id).await }),
+            Command::SaveProfile { group_id, fields, update } => {
+                let label = format!("Save {}", fields.join(", "));
+                self.change(group_id.clone(), label, |s| async move { ops::groups::save_profile(&s, &group_id, &update, None).await });
+            }
+            Command::ImportGroup { group_id, owner } => {
+                self.change(group_id.clone(), "Import into hosting".into(), |s| async move { ops::groups::import_legacy(&s, &group_id, &owner, None).await })
+            }
+            Command::SetAlias { group_id, user, alias } => {
+                self.change(group_id.clone(), "Set group alias".into(), |s| async move { ops::groups::set_alias(&s, &group_id, &user, &alias, None).await })
+            }
+            Command::DismissGroup { group_id, reason, .. } => {
+                self.group.begin_change(&group_id);
+                let detail = self.open_detail(&group_id);
+                let done = { let group_id = group_id.clone(); let reason = reason.clone(); move |result| Event::Dismissed { group_id, reason, result } };
+                self.audited(
+                    |s| async move {
+                        match detail {
+                            Some(d) => ops::groups::dismiss(&s, &d, Some(&reason)).await,
+                            None => Recorded { result: Err(not_open(&group_id)), audit_error: None },
+                        }
+                    },
+                    done,
+                );
+            }
+            Command::PreviewPortrait { url, reply } => self.bridge.reply(reply, exec::preview_portrait(url)),
+
+            Command::LoadMembers { group_id, reply, .. } => match self.open_detail(&group_id) {
+                Some(detail) => self.reply(reply, |s| exec::load_members(s, detail)),
+                None => reply.send(Err(not_open(&group_id))),
+            },
+            Command::ShowAllowlist { group_id, reply } => self.reply(reply, |s| async move { ops::members::allowlist(&s, &group_id).await }),
+            Command::GroupChange { group_id, action, reason } => {
+                let label = format!("{} — reason: {reason}", action.label());
+                let gid = group_id.clone();
+                match action {
+                    GroupAction::MuteAll(on) => self.change(gid, label, |s| async move {
+                        ops::members::set_mute_all(&s, &group_id, on, Some(&reason)).await.map(|r| r.map(|_| ()))
+                    }),
+                    GroupAction::Transfer { new_owner, leave } => self.change(gid, label, |s| async move {
+                        ops::members::transfer_owner(&s, &group_id, &new_owner, leave, Some(&reason)).await
+                    }),
+                }
+            }
+            Command::SetAdmins { group_id, add, users } => {
+                let label = format!("{} {}", if add { "make admin:" } else { "remove admin:" }, users.join(", "));
+                self.change(group_id.clone(), label, |s| async move { ops::members::set_admins(&s, &group_id, &users, add, None).await });
+            }
+            Command::SaveMember { group_id, user, nickname, extra } => {
+                let label = format!("set nickname/extra of {user}");
+                self.change(group_id.clone(), label, |s| async move { ops::members::set_member(&s, &group_id, &user, &nickname, &extra, None).await });
+            }
+            Command::RunJob(job) => self.run_job(job),
+            Command::ExportMembers { group_id, path, rows, columns, bom } => {
+                let (events, total) = (self.bridge.events(), rows.len());
+                let gid = group_id.clone();
+                let progress = move |done| events.send(Event::ExportProgress { group_id: gid.clone(), done, total });
+                let work = exec::export_members(path.clone(), rows, columns, bom, progress);
+                self.bridge.spawn(async move { Event::Exported { group_id, path, count: total, result: work.await } });
+            }
+            Command::ExportOutcomes { path, report } => self.write_file(path.clone(), Written::Outcomes, exec::export_outcomes(self.session.ops(), path, report)),
+            Command::ReadListFile { path, reply } => self.bridge.reply(reply, exec::read_list_file(path)),
+
+            Command::SaveExtKey(def) => self.save_ext_key(def),
+            Command::RemoveExtKey(key) => self.remove_ext_key(key),
+            Command::AdoptExtKeys(keys) => self.registry_mut().adopt(&keys),
+            Command::ScanExtKeys { reply } => self.reply(reply, |s| async move { ops::extkeys::scan_in_use(&s).await }),
+            Command::ExportRegistry(path) => {
+                let registry = self.registry().clone();
+                self.write_file(path.clone(), Written::Registry, exec::export_registry(path, registry));
+            }
+            Command::ImportRegistry(path) => {
+                let work = exec::import_registry(path.clone());
+                self.bridge.spawn(async move { Event::RegistryRead { path, result: work.await } });
+            }
+
+            Command::ReloadAudit { reply } => self.bridge.reply(reply, exec::read_audit(self.options.audit.clone())),
+            Command::ExportAudit { path, entries } => {
+                let what = Written::AuditEntries(entries.len());
+                self.write_file(path.clone(), what, exec::export_audit(path, entries));
+            }
+        }
+    }
+
+    /// A one-shot request on the connection, answered into the asking screen's promise.
+    fn reply<T: Send + 'static, Fut>(&self, reply: Reply<T>, work: impl FnOnce(Session) -> Fut)
+    where
+        Fut: Future<Output = Result<T, ApiError>> + Send + 'static,
+    {
+        match self.ops() {
+            Some(s) => self.bridge.reply(reply, work(s)),
+            None => reply.send(Err(not_connected())),
+        }
+    }
+
+    /// The operations session of the connection, acting as the operator of the settings.
+    fn ops(&self) -> Option<Session> {
+        self.session.ops().map(|s| s.with_operator(&self.settings.operator))
+    }
+
+    /// The detail of the open group, when `group_id` is the one open.
+    fn open_detail(&self, group_id: &str) -> Option<GroupDetail> {
+        self.group.page().and_then(|p| p.detail.clone()).filter(|d| d.group_id == group_id)
+    }
+
+    /// Runs a change (which the operations layer records in the audit log), reports whether
+    /// the entry was written, then reports with `done`. Without a connection nothing is sent.
+    fn audited<Fut>(&self, work: impl FnOnce(Session) -> Fut, done: impl FnOnce(Result<(), ApiError>) -> Event + Send + 'static)
+    where
+        Fut: Future<Output = Change> + Send + 'static,
+    {
+        let Some(s) = self.ops() else {
+            self.bridge.spawn(async move { done(Err(not_connected())) });
+            return;
+        };
+        let (events, work) = (self.bridge.events(), work(s));
+        self.bridge.spawn(async move {
+            let recorded = work.await;
+            events.send(Event::Audited(audit_result(recorded.audit_error)));
+            done(recorded.result)
+        });
+    }
+
+    /// A change to one group: the page shows it busy; the group is read back afterwards.
+    /// `label` is what the page and the notifications call it.
+    fn change<Fut>(&mut self, group_id: String, label: String, work: impl FnOnce(Session) -> Fut)
+    where
+        Fut: Future<Output = Change> + Send + 'static,
+    {
+        self.group.begin_change(&group_id);
+        let done = move |result| Event::Changed { group_id, action: label, result };
+        self.audited(work, done);
+    }
+
+    /// Records an action that sends no request (registry edits).
+    fn record(&self, action: String) {
+        let Some(s) = self.ops() else { return };
+        self.bridge.spawn(async move { Event::Audited(audit_result(ops::extkeys::record(&s, &action).await.audit_error)) });
+    }
+
+    fn write_file(&self, path: PathBuf, what: Written, work: impl Future<Output = Result<(), ApiError>> + Send + 'static) {
+        self.bridge.spawn(async move { Event::FileWritten { path, what, result: work.await } });
+    }
+
+    // ----- connections -----
+
+    pub(super) fn reset_connection(&mut self) {
+        if let Some(old) = self.session.conn.take() {
+            self.bridge.spawn_detached(exec::disconnect(old));
+        }
+        self.session.error = None;
+        self.browser.clear();
+        self.group.close();
+    }
+
+    fn connect_built_in(&mut self) {
+        self.reset_connection();
+        let reply = self.session.begin_built_in();
+        self.bridge.reply(reply, exec::start_embedded(self.options.sandbox_dir.clone(), self.options.audit.clone()));
+    }
+
+    fn connect_profile(&mut self, profile: Profile, secret: Option<String>) {
+        let reply = self.session.begin_profile(&profile.name);
+        self.bridge.reply(reply, exec::connect_profile(self.options.secrets.clone(), self.options.audit.clone(), profile, secret));
+    }
+
+    pub(super) fn load_server_ext_keys(&mut self) {
+        if let Some(s) = self.ops().filter(|_| self.session.on_sandbox()) {
+            let reply = self.extkeys.expect_server_keys();
+            self.bridge.reply(reply, async move { ops::extkeys::sandbox_keys(&s).await });
+        }
+    }
+
+    // ----- groups -----
+
+    fn refresh_groups(&mut self) {
+        let Some(s) = self.ops() else { return };
+        self.browser.begin_refresh();
+        self.bridge.spawn(async move { Event::Groups(ops::groups::list(&s).await) });
+    }
+
+    fn open_group(&mut self, group_id: &str) {
+        let group_id = group_id.trim();
+        if let Err(e) = crate::ops::rules::group_id("Group ID", group_id) {
+            self.log.push(Level::Error, e.message);
+        } else if self.session.conn.is_some() {
+            self.screen = Screen::Group;
+            self.group.open(group_id, &mut self.commands);
+        }
+    }
+
+    /// Runs a bulk job: progress as events; the operations layer records it; then the report.
+    fn run_job(&mut self, job: JobRequest) {
+        let JobRequest { group_id, action, users, reason, leave, cancel } = job;
+        let Some(s) = self.ops() else {
+            let report = unsent(&users, &not_connected());
+            self.bridge.spawn(async move { Event::JobDone { group_id, action: action.label(), reason, report } });
+            return;
+        };
+        let events = self.bridge.events();
+        let progress = {
+            let (events, group_id) = (events.clone(), group_id.clone());
+            move |progress| events.send(Event::JobProgress { group_id: group_id.clone(), progress })
+        };
+        let ctl = Control { progress: Some(Arc::new(progress)), cancel };
+        let work = exec::run_job(s, group_id.clone(), action.to_member_action(leave), users, reason.clone(), ctl);
+        self.bridge.spawn(async move {
+            let recorded = work.await;
+            events.send(Event::Audited(audit_result(recorded.audit_error)));
+            Event::JobDone { group_id, action: action.label(), reason, report: recorded.result }
+        });
+    }
+
+    // ----- extProfile keys -----
+
+    /// Adds or updates a key definition; on the sandbox, enables the keys there too.
+    fn save_ext_key(&mut self, def: ExtKeyDef) {
+        let key = def.key.clone();
+        if let Err(e) = self.registry_mut().upsert(def) {
+            self.extkeys.error = Some(e);
+            return;
+        }
+        self.record(format!("extProfile key {key} defined"));
+        self.log.push(Level::Info, format!("extProfile key {key} saved"));
+        self.apply_registry_to_sandbox();
+    }
+
+    fn remove_ext_key(&mut self, key: String) {
+        if !self.registry_mut().remove(&key) {
+            return;
+        }
+        self.record(format!("extProfile key {key} removed"));
+        self.log.push(Level::Info, format!("extProfile key {key} removed"));
+        if let Some(s) = self.ops().filter(|_| self.session.on_sandbox()) {
+            let reply = self.extkeys.expect_applied();
+            self.bridge.reply(reply, async move { ops::extkeys::remove_from_sandbox(&s, &key).await });
+        }
+    }
+
+    pub(super) fn apply_registry_to_sandbox(&mut self) {
+        let keys: Vec<String> = self.registry().keys.iter().map(|k| k.key.clone()).collect();
+        if let Some(s) = self.ops().filter(|_| self.session.on_sandbox() && !keys.is_empty()) {
+            let reply = self.extkeys.expect_applied();
+            self.bridge.reply(reply, async move { ops::extkeys::apply_to_sandbox(&s, &keys).await });
+        }
+    }
+
+    /// The memory benchmark: report resident memory, then close.
+    pub(super) fn report_memory(&self) {
+        self.bridge.spawn(async {
+            eprintln!("bench: rss_kb {}", exec::resident_memory_kb().await);
+            Event::Quit
+        });
+    }
+}
+
+fn not_open(group_id: &str) -> ApiError {
+    ApiError::invalid("", "Group ID", format!("group {group_id} is not open"))
+}
+
+/// Whether an audit entry was written, as the `Audited` event reports it.
+fn audit_result(error: Option<String>) -> Result<(), ApiError> {
+    match error {
+        Some(e) => Err(ApiError::transport("audit", "", e)),
+        None => Ok(()),
+    }
+}
+
+/// A report for a job that could not be sent: every user failed with `e`.
+fn unsent(users: &[String], e: &ApiError) -> BulkReport {
+    let failed = |u: &String| ItemOutcome { user_id: u.clone(), outcome: Outcome::Failed { code: e.code, message: e.message.clone(), request_id: None } };
+    BulkReport { items: users.iter().map(failed).collect(), request_ids: Vec::new() }
+}

@@ -1,0 +1,87 @@
+//! The connection: the current one, and the one being made (the embedded sandbox starting, or a
+//! profile connecting) as a promise the shell owns.
+
+use crate::model::ApiError;
+use crate::ui::command::{Pending, Reply, pending};
+use crate::ops;
+use crate::ui::exec::Connection;
+
+enum Connecting {
+    BuiltIn(Pending<Connection>),
+    /// A profile, by name; `None` when it has no stored App Secret.
+    Profile(String, Pending<Option<Connection>>),
+}
+
+/// How a connection attempt ended.
+pub enum Outcome {
+    Connected(Connection),
+    /// The embedded sandbox did not start.
+    NotStarted(ApiError),
+    Failed(ApiError),
+    /// The profile has no stored App Secret: ask for it.
+    SecretNeeded(String),
+}
+
+#[derive(Default)]
+pub struct Session {
+    pub conn: Option<Connection>,
+    /// Why the last attempt failed (shown in the top bar).
+    pub error: Option<String>,
+    connecting: Option<Connecting>,
+}
+
+impl Session {
+    /// The embedded sandbox is starting.
+    pub fn starting(&self) -> bool {
+        matches!(self.connecting, Some(Connecting::BuiltIn(_)))
+    }
+
+    pub fn begin_built_in(&mut self) -> Reply<Connection> {
+        let (reply, promise) = pending();
+        self.connecting = Some(Connecting::BuiltIn(promise));
+        reply
+    }
+
+    pub fn begin_profile(&mut self, name: &str) -> Reply<Option<Connection>> {
+        let (reply, promise) = pending();
+        self.connecting = Some(Connecting::Profile(name.to_owned(), promise));
+        reply
+    }
+
+    /// The attempt that just ended, if one did.
+    pub fn poll(&mut self) -> Option<Outcome> {
+        match self.connecting.take()? {
+            Connecting::BuiltIn(p) => match p.try_take() {
+                Err(running) => {
+                    self.connecting = Some(Connecting::BuiltIn(running));
+                    None
+                }
+                Ok(Ok(conn)) => Some(Outcome::Connected(conn)),
+                Ok(Err(e)) => Some(Outcome::NotStarted(e)),
+            },
+            Connecting::Profile(name, p) => match p.try_take() {
+                Err(running) => {
+                    self.connecting = Some(Connecting::Profile(name, running));
+                    None
+                }
+                Ok(Ok(Some(conn))) => Some(Outcome::Connected(conn)),
+                Ok(Ok(None)) => Some(Outcome::SecretNeeded(name)),
+                Ok(Err(e)) => Some(Outcome::Failed(e)),
+            },
+        }
+    }
+
+    /// The operations session of the current connection.
+    pub fn ops(&self) -> Option<ops::Session> {
+        self.conn.as_ref().map(|c| c.session.clone())
+    }
+
+    /// The connection's name ("" when not connected).
+    pub fn name(&self) -> &str {
+        self.conn.as_ref().map_or("", |c| c.name.as_str())
+    }
+
+    pub fn on_sandbox(&self) -> bool {
+        self.conn.as_ref().is_some_and(|c| c.sandbox)
+    }
+}

@@ -1,0 +1,203 @@
+//! What the screens ask for. A screen never calls into the app and never starts I/O: its `ui`
+//! pushes [`Command`]s, and the shell applies them at the frame boundary through one handler
+//! (`handler.rs`). A one-shot answer goes back through a [`Reply`] into a [`Pending`] promise
+//! owned by the screen that asked.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use poll_promise::Promise;
+
+use crate::model::ApiError;
+use crate::model::bulk::BulkReport;
+use crate::model::rongcloud::LeaveOptions;
+use crate::model::{JoinedRow as JoinedGroup, NewGroup, ProfileChange as ProfileUpdate};
+use crate::ops::audit::AuditEntry;
+use crate::ops::csv::MemberRow;
+use crate::ops::extkeys::ExtKeyDef;
+use crate::model::table::MemberTable;
+use crate::ops::connections::Profile;
+
+use super::event::GroupDetail;
+
+/// Where the answer to a one-shot request goes.
+pub type Reply<T> = poll_promise::Sender<Result<T, ApiError>>;
+/// A one-shot request still running, or its answer.
+pub type Pending<T> = Promise<Result<T, ApiError>>;
+
+/// A new promise and the reply that fulfils it.
+pub fn pending<T: Send + 'static>() -> (Reply<T>, Pending<T>) {
+    Promise::new()
+}
+
+/// Takes the answer of a finished promise (leaving `None`); a running one stays.
+pub fn take_ready<T: Send + 'static>(slot: &mut Option<Promise<T>>) -> Option<T> {
+    match slot.take()?.try_take() {
+        Ok(value) => Some(value),
+        Err(running) => {
+            *slot = Some(running);
+            None
+        }
+    }
+}
+
+/// Name of the connection to the embedded sandbox.
+pub const BUILT_IN: &str = "Built-in sandbox";
+
+/// The screens of the central panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Group,
+    ExtKeys,
+    Connections,
+    Audit,
+    Log,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Error,
+}
+
+/// A native file dialog (never opened by the tests).
+#[derive(Clone, Debug)]
+pub enum FileDialog {
+    Save { file_name: String },
+    Open { filter: &'static str, extensions: &'static [&'static str] },
+}
+
+/// A change to many members at once, run as a job with progress and one outcome per user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BulkAction {
+    Mute(u32),
+    Unmute,
+    Kick,
+    AllowlistAdd,
+    AllowlistRemove,
+    Add,
+}
+
+impl BulkAction {
+    /// The operation to run (kicks take the keep/remove choices).
+    pub fn to_member_action(self, leave: LeaveOptions) -> crate::model::MemberAction {
+        use crate::model::{MemberAction, MuteDuration};
+        match self {
+            Self::Mute(m) => MemberAction::Mute(MuteDuration::from_minutes(m)),
+            Self::Unmute => MemberAction::Unmute,
+            Self::Kick => MemberAction::Kick(leave),
+            Self::AllowlistAdd => MemberAction::AllowlistAdd,
+            Self::AllowlistRemove => MemberAction::AllowlistRemove,
+            Self::Add => MemberAction::Add,
+        }
+    }
+
+    /// The words used in confirmations, progress and notifications.
+    pub fn label(self) -> String {
+        match self {
+            Self::Mute(0) => "mute permanently".into(),
+            Self::Mute(m) if m % 1440 == 0 => format!("mute for {} day(s)", m / 1440),
+            Self::Mute(m) if m % 60 == 0 => format!("mute for {} hour(s)", m / 60),
+            Self::Mute(m) => format!("mute for {m} minutes"),
+            Self::Unmute => "unmute".into(),
+            Self::Kick => "kick".into(),
+            Self::AllowlistAdd => "add to the mute-all allowlist".into(),
+            Self::AllowlistRemove => "remove from the mute-all allowlist".into(),
+            Self::Add => "add as members".into(),
+        }
+    }
+}
+
+/// A one-off change to the whole group, confirmed with the group id typed and a reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GroupAction {
+    MuteAll(bool),
+    Transfer { new_owner: String, leave: bool },
+}
+
+impl GroupAction {
+    pub fn label(&self) -> String {
+        match self {
+            Self::MuteAll(true) => "mute-all on".into(),
+            Self::MuteAll(false) => "mute-all off".into(),
+            Self::Transfer { new_owner, leave: false } => format!("transfer ownership to {new_owner}"),
+            Self::Transfer { new_owner, leave: true } => format!("transfer ownership to {new_owner} (old owner leaves)"),
+        }
+    }
+}
+
+/// A bulk job to start (the members screen queues jobs itself: one runs at a time per group).
+pub struct JobRequest {
+    pub group_id: String,
+    pub action: BulkAction,
+    pub users: Vec<String>,
+    pub reason: String,
+    /// For kicks: what to remove with the membership.
+    pub leave: LeaveOptions,
+    pub cancel: tokio_util::sync::CancellationToken,
+}
+
+/// Everything a screen (or the shell's own bars) can ask for. Closed: the handler matches all.
+pub enum Command {
+    // ----- the shell -----
+    SetDarkMode(bool),
+    SetZoom(f32),
+    Notify { level: Level, text: String },
+    ChooseFile { dialog: FileDialog, reply: poll_promise::Sender<Option<PathBuf>> },
+
+    // ----- connections -----
+    ConnectBuiltIn,
+    Connect(Profile),
+    /// The App Secret typed into the prompt for a profile without a stored one.
+    ConnectWithSecret { name: String, secret: String },
+    SaveConnection { profile: Profile, secret: String },
+    RemoveConnection(String),
+
+    // ----- the group list -----
+    RefreshGroups,
+    OpenGroup(String),
+    LookupUser { user: String, reply: Reply<Vec<JoinedGroup>> },
+    CreateGroup(NewGroup),
+
+    // ----- one group -----
+    LoadGroup { group_id: String, reply: Reply<GroupDetail> },
+    SaveProfile { group_id: String, fields: Vec<String>, update: ProfileUpdate },
+    ImportGroup { group_id: String, owner: String },
+    SetAlias { group_id: String, user: String, alias: String },
+    DismissGroup { group_id: String, hosted: bool, reason: String },
+    PreviewPortrait { url: String, reply: Reply<Arc<[u8]>> },
+
+    // ----- members -----
+    LoadMembers { group_id: String, hosted: bool, reply: Reply<MemberTable> },
+    ShowAllowlist { group_id: String, reply: Reply<Vec<String>> },
+    GroupChange { group_id: String, action: GroupAction, reason: String },
+    SetAdmins { group_id: String, add: bool, users: Vec<String> },
+    SaveMember { group_id: String, user: String, nickname: String, extra: String },
+    RunJob(JobRequest),
+    ExportMembers { group_id: String, path: PathBuf, rows: Vec<MemberRow>, columns: Vec<&'static str>, bom: bool },
+    ExportOutcomes { path: PathBuf, report: BulkReport },
+    ReadListFile { path: PathBuf, reply: Reply<String> },
+
+    // ----- extProfile keys -----
+    SaveExtKey(ExtKeyDef),
+    RemoveExtKey(String),
+    AdoptExtKeys(Vec<String>),
+    ScanExtKeys { reply: Reply<Vec<String>> },
+    ExportRegistry(PathBuf),
+    ImportRegistry(PathBuf),
+
+    // ----- audit log -----
+    ReloadAudit { reply: Reply<Vec<AuditEntry>> },
+    ExportAudit { path: PathBuf, entries: Vec<AuditEntry> },
+}
+
+impl Command {
+    pub fn info(text: impl Into<String>) -> Self {
+        Self::Notify { level: Level::Info, text: text.into() }
+    }
+
+    /// An error notification: what failed, the error and its plain-language explanation.
+    pub fn error(what: &str, e: &ApiError) -> Self {
+        Self::Notify { level: Level::Error, text: format!("{what}: {e}. {}", e.explanation()) }
+    }
+}

@@ -1,0 +1,45 @@
+//! Results coming back from the background runtime on the bridge's channel, and the data they
+//! carry. Events are for work whose result the shell must act on (connection-wide lists, changes
+//! and their audit entries, file writes) and for multi-message jobs (bulk progress, export
+//! progress). A one-shot read that one screen asked for answers through its own promise instead.
+//! The shell routes every event to the screens that own the state it touches (`on_event`).
+
+use std::path::PathBuf;
+
+use crate::model::ApiError;
+use crate::model::bulk::{BulkReport, Progress};
+pub use crate::model::{GroupDetail, GroupRow};
+use crate::ops::extkeys::Registry;
+use crate::ops::connections::Profile;
+
+/// Which file an export wrote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Written {
+    /// This many audit entries.
+    AuditEntries(usize),
+    Registry,
+    Outcomes,
+}
+
+pub enum Event {
+    Groups(Result<Vec<GroupRow>, ApiError>),
+    Created { group_id: String, result: Result<(), ApiError> },
+    /// A change to one group finished: what it was (the audit action) and how it ended.
+    Changed { group_id: String, action: String, result: Result<(), ApiError> },
+    Dismissed { group_id: String, reason: String, result: Result<(), ApiError> },
+    JobProgress { group_id: String, progress: Progress },
+    JobDone { group_id: String, action: String, reason: String, report: BulkReport },
+    /// Rows written so far by a members export.
+    ExportProgress { group_id: String, done: usize, total: usize },
+    /// A members export finished: the file, the number of members, the result.
+    Exported { group_id: String, path: PathBuf, count: usize, result: Result<(), ApiError> },
+    FileWritten { path: PathBuf, what: Written, result: Result<(), ApiError> },
+    /// An extProfile key registry read from a file, to replace the connection's registry.
+    RegistryRead { path: PathBuf, result: Result<Registry, ApiError> },
+    /// A new connection profile whose App Secret is stored (in the OS keyring, or memory only).
+    ConnectionSaved { profile: Profile, in_keyring: bool },
+    /// An entry was appended to the audit log (sent before the result it records).
+    Audited(Result<(), ApiError>),
+    /// A benchmark hook measured what it wanted: close the window.
+    Quit,
+}

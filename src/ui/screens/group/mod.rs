@@ -1,0 +1,232 @@
+//! The group screen: the open group's page with its Profile and Members tabs. The page owns its
+//! state, asks for the group's detail through a promise, and is told by the shell how changes to
+//! the group ended (then reads the group back to confirm them).
+
+mod dialogs;
+mod form;
+mod profile;
+
+use crate::model::ApiError;
+use crate::ops::extkeys::Registry;
+use crate::ui::command::{Command, Pending, pending, take_ready};
+use crate::ui::event::{Event, GroupDetail};
+use crate::ui::screens::members::{MembersInfo, MembersScreen};
+use crate::ui::widgets;
+
+pub use dialogs::DismissDialog;
+pub use form::ProfileForm;
+pub use profile::ProfileEditor;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DetailTab {
+    Profile,
+    Members,
+}
+
+/// One open group.
+pub struct GroupPage {
+    pub group_id: String,
+    pub detail: Option<GroupDetail>,
+    loading: Option<Pending<GroupDetail>>,
+    /// A change is running.
+    pub busy: bool,
+    pub error: Option<ApiError>,
+    pub tab: DetailTab,
+    pub profile: ProfileEditor,
+    pub members: MembersScreen,
+}
+
+impl GroupPage {
+    fn new(group_id: &str) -> Self {
+        Self {
+            group_id: group_id.to_owned(),
+            detail: None,
+            loading: None,
+            busy: true,
+            error: None,
+            tab: DetailTab::Profile,
+            profile: ProfileEditor::default(),
+            members: MembersScreen::default(),
+        }
+    }
+
+    /// The editable profile.
+    pub fn form(&self) -> &ProfileForm {
+        &self.profile.form
+    }
+
+    /// What the server confirmed after the last change.
+    pub fn confirmed(&self) -> Option<&str> {
+        self.profile.confirmed.as_deref()
+    }
+
+    /// The portrait preview: its URL and, once loaded, the image bytes or why not.
+    pub fn portrait(&self) -> Option<(&str, Option<&Result<std::sync::Arc<[u8]>, ApiError>>)> {
+        self.profile.portrait.as_ref().map(|(url, image)| (url.as_str(), image.ready()))
+    }
+
+    pub fn hosted(&self) -> bool {
+        self.detail.as_ref().is_some_and(|d| !d.is_legacy())
+    }
+
+    /// Reads the group from the server.
+    fn load(&mut self, cmds: &mut Vec<Command>) {
+        let (reply, promise) = pending();
+        self.loading = Some(promise);
+        cmds.push(Command::LoadGroup { group_id: self.group_id.clone(), reply });
+    }
+
+    fn poll(&mut self, registry: &Registry, cmds: &mut Vec<Command>) {
+        match take_ready(&mut self.loading) {
+            Some(Ok(detail)) => {
+                self.profile.loaded(&detail, registry);
+                self.detail = Some(detail);
+                self.busy = false;
+                self.error = None;
+            }
+            Some(Err(e)) => {
+                cmds.push(Command::error(&format!("Opening group {} failed", self.group_id), &e));
+                self.error = Some(e);
+                self.busy = false;
+            }
+            None => {}
+        }
+        self.members.poll(&self.group_id, cmds);
+    }
+
+    fn on_event(&mut self, event: &Event, cmds: &mut Vec<Command>) {
+        match event {
+            Event::Changed { action, result: Ok(()), .. } => {
+                self.profile.confirm_pending = Some(action.clone());
+                self.members.invalidate();
+                self.load(cmds);
+            }
+            Event::Changed { result: Err(e), .. } => {
+                self.busy = false;
+                self.error = Some(e.clone());
+            }
+            Event::Dismissed { result: Err(_), .. } => self.busy = false,
+            _ => {
+                let hosted = self.hosted();
+                self.members.on_event(event, hosted, cmds);
+            }
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, registry: &Registry, cmds: &mut Vec<Command>) {
+        match &self.detail {
+            None => self.loading_ui(ui),
+            Some(detail) => {
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut self.tab, DetailTab::Profile, "Profile");
+                    ui.selectable_value(&mut self.tab, DetailTab::Members, "Members");
+                });
+                match self.tab {
+                    DetailTab::Members => {
+                        let info = MembersInfo { group_id: &self.group_id, hosted: !detail.is_legacy(), muted_all: detail.muted_all, service: detail.service_kind() };
+                        self.members.ui(ui, &info, cmds);
+                    }
+                    DetailTab::Profile => {
+                        let page = profile::PageInfo { group_id: &self.group_id, detail, busy: self.busy, error: self.error.as_ref() };
+                        self.profile.ui(ui, &page, registry, cmds);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Before the detail arrives: a spinner, or why it did not.
+    fn loading_ui(&self, ui: &mut egui::Ui) {
+        match &self.error {
+            Some(e) => widgets::error_ui(ui, e),
+            None => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(format!("Loading {}…", self.group_id));
+                });
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct GroupScreen {
+    page: Option<GroupPage>,
+}
+
+impl GroupScreen {
+    pub fn page(&self) -> Option<&GroupPage> {
+        self.page.as_ref()
+    }
+
+    pub fn page_mut(&mut self) -> Option<&mut GroupPage> {
+        self.page.as_mut()
+    }
+
+    fn page_for(&mut self, group_id: &str) -> Option<&mut GroupPage> {
+        self.page.as_mut().filter(|p| p.group_id == group_id)
+    }
+
+    /// Opens a group (replacing the open one) and reads it.
+    pub fn open(&mut self, group_id: &str, cmds: &mut Vec<Command>) {
+        self.page.insert(GroupPage::new(group_id)).load(cmds);
+    }
+
+    pub fn close(&mut self) {
+        self.page = None;
+    }
+
+    /// A change to `group_id` was sent.
+    pub fn begin_change(&mut self, group_id: &str) {
+        if let Some(p) = self.page_for(group_id) {
+            p.busy = true;
+        }
+    }
+
+    /// Takes finished reads (every frame, shown or not).
+    pub fn poll(&mut self, registry: &Registry, cmds: &mut Vec<Command>) {
+        if let Some(p) = self.page.as_mut() {
+            p.poll(registry, cmds);
+        }
+    }
+
+    pub fn on_event(&mut self, event: &Event, cmds: &mut Vec<Command>) {
+        let group_id = match event {
+            Event::Changed { group_id, .. }
+            | Event::Dismissed { group_id, .. }
+            | Event::JobProgress { group_id, .. }
+            | Event::JobDone { group_id, .. }
+            | Event::ExportProgress { group_id, .. }
+            | Event::Exported { group_id, .. } => group_id,
+            _ => return,
+        };
+        if matches!(event, Event::Dismissed { result: Ok(()), .. }) && self.page_for(group_id).is_some() {
+            self.page = None;
+        }
+        if let Some(p) = self.page_for(group_id) {
+            p.on_event(event, cmds);
+        }
+    }
+
+    /// `group_count`: hosted groups on this connection, for the empty screen.
+    pub fn ui(&mut self, ui: &mut egui::Ui, registry: &Registry, group_count: usize, cmds: &mut Vec<Command>) {
+        match self.page.as_mut() {
+            Some(page) => page.ui(ui, registry, cmds),
+            None => {
+                ui.vertical_centered(|ui| {
+                    ui.add_space(40.0);
+                    ui.heading("Pick a group on the left, or open one by id.");
+                    ui.label(format!("{group_count} hosted groups on this connection."));
+                });
+            }
+        }
+    }
+
+    /// The page's modal dialogs, when open.
+    pub fn dialogs_ui(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
+        let Some(p) = self.page.as_mut() else { return };
+        let hosted = p.hosted();
+        p.profile.dialogs_ui(ctx, &p.group_id, hosted, cmds);
+        p.members.dialogs_ui(ctx, &p.group_id, cmds);
+    }
+}

@@ -1,0 +1,249 @@
+//! The members tab of a group: a virtualised table with sortable columns, a filter matching id
+//! and nickname as you type, multi-select (click, ctrl-click, shift-click, select all filtered),
+//! and bulk actions that run as jobs on the client's chunked calls with progress and a per-user
+//! outcome summary. The tab reads the members when first shown and after every change.
+
+mod confirm;
+mod import;
+mod jobs;
+mod table;
+mod toolbar;
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use poll_promise::Promise;
+
+use crate::model::ApiError;
+use crate::ops::csv::MemberRow;
+use crate::model::table::{CachedView, MemberTable, SortKey};
+use crate::ui::command::{Command, FileDialog, Pending, pending, take_ready};
+use crate::ui::event::Event;
+use crate::ui::widgets;
+
+pub use confirm::{BulkConfirm, GroupConfirm, TYPED_CONFIRM_OVER};
+pub use import::ImportList;
+pub use jobs::{Job, Jobs};
+pub use toolbar::{ExportOptions, ExportScope};
+
+/// What the members tab needs to know of its group.
+pub struct MembersInfo<'a> {
+    pub group_id: &'a str,
+    pub hosted: bool,
+    pub muted_all: bool,
+    pub service: crate::model::Service,
+}
+
+#[derive(Default)]
+pub struct MembersScreen {
+    pub table: Option<MemberTable>,
+    generation: usize,
+    loading: Option<Pending<MemberTable>>,
+    pub error: Option<ApiError>,
+    pub filter: String,
+    pub sort: Option<(SortKey, bool)>,
+    cache: CachedView,
+    pub selected: HashSet<String>,
+    anchor: Option<usize>,
+    /// A bulk action waiting for confirmation.
+    pub pending: Option<BulkConfirm>,
+    /// A group-wide change waiting for confirmation.
+    pub group_pending: Option<GroupConfirm>,
+    pub jobs: Jobs,
+    pub leave_on_transfer: bool,
+    pub export: ExportOptions,
+    export_to: Option<Promise<Option<PathBuf>>>,
+    /// A running export: rows written of the total.
+    pub exporting: Option<(usize, usize)>,
+    /// The mute-all allowlist as last read (members or not).
+    pub allowlist: Option<Pending<Vec<String>>>,
+    pub custom_minutes: String,
+    pub import: ImportList,
+    /// The one selected member being edited: (user id, nickname, extra).
+    pub editing: toolbar::Editing,
+}
+
+impl MembersScreen {
+    pub fn set_table(&mut self, table: MemberTable) {
+        let present: HashSet<&str> = table.rows().iter().map(|r| r.user_id.as_str()).collect();
+        self.selected.retain(|u| present.contains(u.as_str()));
+        self.table = Some(table);
+        self.generation += 1;
+        self.error = None;
+    }
+
+    /// The members are being read.
+    pub fn loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// The group changed: read the members again when the tab is next shown.
+    pub fn invalidate(&mut self) {
+        self.table = None;
+        self.loading = None;
+    }
+
+    /// Row indices shown, after filter and sort (cached).
+    pub fn visible(&mut self) -> Vec<u32> {
+        let Some(table) = &self.table else { return Vec::new() };
+        let (key, desc) = self.sort.unwrap_or((SortKey::JoinTime, false));
+        self.cache.get(table, self.generation, &self.filter, key, desc).to_vec()
+    }
+
+    fn load(&mut self, group_id: &str, hosted: bool, cmds: &mut Vec<Command>) {
+        let (reply, promise) = pending();
+        self.loading = Some(promise);
+        cmds.push(Command::LoadMembers { group_id: group_id.to_owned(), hosted, reply });
+    }
+
+    /// Writes members as CSV to `path` (in the background; progress arrives as events).
+    pub fn export_to(&mut self, group_id: &str, path: PathBuf, scope: ExportScope, bom: bool) -> Option<Command> {
+        let table = self.table.as_ref()?;
+        let rows: Vec<MemberRow> = match scope {
+            ExportScope::All => table.rows().to_vec(),
+            ExportScope::Selected => table.rows().iter().filter(|r| self.selected.contains(&r.user_id)).cloned().collect(),
+            ExportScope::Shown => {
+                let visible = self.visible();
+                let t = self.table.as_ref()?;
+                visible.iter().map(|i| t.rows()[*i as usize].clone()).collect()
+            }
+        };
+        let columns: Vec<&'static str> = crate::ops::csv::MEMBER_COLUMNS.into_iter().filter(|c| !self.export.skip.contains(c)).collect();
+        self.exporting = Some((0, rows.len()));
+        Some(Command::ExportMembers { group_id: group_id.to_owned(), path, rows, columns, bom })
+    }
+
+    /// Takes finished reads and dialogs (every frame, shown or not).
+    pub fn poll(&mut self, group_id: &str, cmds: &mut Vec<Command>) {
+        match take_ready(&mut self.loading) {
+            Some(Ok(table)) => self.set_table(table),
+            Some(Err(e)) => self.error = Some(e),
+            None => {}
+        }
+        if let Some(Some(path)) = take_ready(&mut self.export_to) {
+            let (scope, bom) = (self.export.scope.unwrap_or(ExportScope::All), self.export.bom);
+            cmds.extend(self.export_to(group_id, path, scope, bom));
+        }
+        self.import.poll(self.table.as_ref(), cmds);
+        self.jobs.poll(cmds);
+    }
+
+    /// Progress and ends of this group's jobs and exports.
+    pub fn on_event(&mut self, event: &Event, hosted: bool, cmds: &mut Vec<Command>) {
+        match event {
+            Event::JobProgress { progress, .. } => self.jobs.progress(*progress),
+            Event::JobDone { group_id, report, .. } => {
+                if self.jobs.done(group_id, report, cmds) {
+                    self.load(group_id, hosted, cmds);
+                }
+            }
+            Event::ExportProgress { done, total, .. } => self.exporting = (done < total).then_some((*done, *total)),
+            Event::Exported { .. } => self.exporting = None,
+            _ => {}
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, info: &MembersInfo, cmds: &mut Vec<Command>) {
+        if self.table.is_none() && self.loading.is_none() && self.error.is_none() {
+            self.load(info.group_id, info.hosted, cmds);
+        }
+        if self.loading.is_some() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Loading members…");
+            });
+        }
+        if let Some(e) = &self.error {
+            widgets::error_ui(ui, e);
+        }
+        let visible = self.visible();
+        let total = self.table.as_ref().map_or(0, MemberTable::len);
+        let clicks = toolbar::filter_row_ui(ui, &mut self.filter, visible.len(), total, self.selected.len());
+        let mut action = toolbar::bulk_row_ui(ui, !self.selected.is_empty(), &mut self.custom_minutes).map(|a| (a, self.selected_sorted()));
+        self.group_row_ui(ui, info, cmds);
+        toolbar::allowlist_ui(ui, self.allowlist.as_ref());
+        if info.hosted {
+            let change = toolbar::admins_ui(ui, &self.selected, self.table.as_ref(), &mut self.editing, self.jobs.running());
+            cmds.extend(change.map(|c| member_command(info.group_id, c)));
+        }
+        if let Some((done, total)) = self.exporting {
+            let frac = if total == 0 { 1.0 } else { done as f32 / total as f32 };
+            ui.horizontal(|ui| ui.add(egui::ProgressBar::new(frac).desired_width(240.0).text(format!("export {done}/{total}"))));
+        }
+        self.jobs.progress_ui(ui);
+        action = self.import.ui(ui, self.table.as_ref(), cmds).or(action);
+        self.jobs.outcomes_ui(ui, info.group_id, info.service, cmds);
+        if clicks.select_all {
+            self.select(&visible);
+        }
+        if clicks.clear {
+            self.selected.clear();
+        }
+        self.table_ui(ui, &visible);
+        if clicks.reload {
+            self.load(info.group_id, info.hosted, cmds);
+        }
+        if let Some((a, users)) = action.filter(|(_, users)| !users.is_empty()) {
+            self.pending = Some(BulkConfirm::new(a, users));
+        }
+    }
+
+    fn selected_sorted(&self) -> Vec<String> {
+        let mut users: Vec<String> = self.selected.iter().cloned().collect();
+        users.sort();
+        users
+    }
+
+    fn select(&mut self, visible: &[u32]) {
+        if let Some(t) = &self.table {
+            self.selected.extend(visible.iter().map(|i| t.rows()[*i as usize].user_id.clone()));
+        }
+    }
+
+    fn group_row_ui(&mut self, ui: &mut egui::Ui, info: &MembersInfo, cmds: &mut Vec<Command>) {
+        let clicks = toolbar::group_row_ui(ui, info.muted_all, info.hosted, self.table.as_ref(), &self.selected, &mut self.leave_on_transfer, &mut self.export);
+        if let Some(a) = clicks.action {
+            self.group_pending = Some(GroupConfirm::new(a));
+        }
+        if clicks.show_allowlist {
+            let (reply, promise) = pending();
+            self.allowlist = Some(promise);
+            cmds.push(Command::ShowAllowlist { group_id: info.group_id.to_owned(), reply });
+        }
+        if clicks.export {
+            let (reply, promise) = Promise::new();
+            self.export_to = Some(promise);
+            cmds.push(Command::ChooseFile { dialog: FileDialog::Save { file_name: format!("{}-members.csv", info.group_id) }, reply });
+        }
+    }
+
+    fn table_ui(&mut self, ui: &mut egui::Ui, visible: &[u32]) {
+        let Some(t) = &self.table else { return };
+        let input = table::table_ui(ui, t, visible, &self.selected, self.sort);
+        if let Some((pos, mods)) = input.clicked {
+            table::apply_click(&mut self.selected, &mut self.anchor, |p| t.rows()[visible[p] as usize].user_id.clone(), pos, mods);
+        }
+        if let Some(s) = input.new_sort {
+            self.sort = Some(s);
+        }
+    }
+
+    /// The confirmation dialogs, when open.
+    pub fn dialogs_ui(&mut self, ctx: &egui::Context, group_id: &str, cmds: &mut Vec<Command>) {
+        if let Some(p) = confirm::bulk_confirm_ui(&mut self.pending, ctx) {
+            self.jobs.kick_options = p.leave;
+            self.jobs.start(group_id, p.action, p.users, p.reason.trim().to_owned(), cmds);
+        }
+        if let Some(p) = confirm::group_confirm_ui(&mut self.group_pending, ctx, group_id) {
+            cmds.push(Command::GroupChange { group_id: group_id.to_owned(), action: p.action, reason: p.reason.trim().to_owned() });
+        }
+    }
+}
+
+fn member_command(group_id: &str, change: toolbar::MemberChange) -> Command {
+    let group_id = group_id.to_owned();
+    match change {
+        toolbar::MemberChange::Admins { add, users } => Command::SetAdmins { group_id, add, users },
+        toolbar::MemberChange::Save { user, nickname, extra } => Command::SaveMember { group_id, user, nickname, extra },
+    }
+}
