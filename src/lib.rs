@@ -24,12 +24,3 @@ pub mod platform;
 pub mod protocol;
 pub mod sandbox;
 pub mod ui;
-
-// Transitional paths, removed once every caller uses the layers above.
-pub use backend::rongcloud as api;
-pub use ops::{audit, csv as csv_io};
-pub use ops::connections as profiles;
-pub use ops::extkeys;
-pub mod members {
-    pub use crate::model::table::*;
-}

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use super::{AllowlistCmd, BulkArgs, CliError, MembersCmd, MuteAllCmd, print_json};
-use crate::backend::MemberAction;
+use crate::model::MemberAction;
 use crate::model::bulk::{BulkReport, Control, Outcome, Progress};
 use crate::model::rongcloud::LeaveOptions;
 use crate::model::{Member, MuteDuration};

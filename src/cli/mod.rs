@@ -16,7 +16,7 @@ use clap::{Args, Subcommand};
 pub use groups::groups;
 pub use members::{allowlist, members, mute_all};
 
-use crate::backend::rongcloud::DataCenter;
+use crate::ops::connections::DataCenter;
 use crate::model::{ApiError, ErrorKind};
 use crate::ops::Session;
 use crate::ops::audit::{AuditLog, operator_from_env};

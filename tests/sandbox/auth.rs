@@ -1,7 +1,7 @@
 //! Reference §2: signing, header spellings, timestamp units, failures; §1: 404/405/1508.
 
 use crate::common::{KEY, Server};
-use groupdesk::api::sign;
+use groupdesk::protocol::rongcloud::sign;
 use secrecy::SecretString;
 
 #[test]

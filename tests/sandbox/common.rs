@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use groupdesk::api::sign;
+use groupdesk::protocol::rongcloud::sign;
 use secrecy::SecretString;
 use serde_json::Value;
 

@@ -28,5 +28,3 @@ pub use client::{Client, ClientConfig, Form, Retry};
 pub use credentials::{Credentials, DataCenter, Endpoint};
 pub use error::{ApiError, ErrorKind};
 
-/// Transitional path of the portrait fetch (it is not RongCloud-specific).
-pub use crate::backend::portrait;
