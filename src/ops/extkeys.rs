@@ -219,9 +219,8 @@ pub async fn remove_from_sandbox(s: &Session, key: &str) -> Result<Vec<String>, 
 
 /// The extProfile keys set on any group of the app, sorted.
 pub async fn scan_in_use(s: &Session) -> Result<Vec<String>, ApiError> {
-    let c = rongcloud(s)?;
-    let ids: Vec<String> = c.all_groups().await?.into_iter().map(|g| g.group_id).collect();
-    let mut keys: Vec<String> = c.group_profiles_all(&ids).await?.into_iter().flat_map(|p| p.ext.into_keys()).collect();
+    let (_, profiles) = crate::backend::rongcloud::neutral::all_groups_with_profiles(rongcloud(s)?).await?;
+    let mut keys: Vec<String> = profiles.into_iter().flat_map(|p| p.ext.into_keys()).collect();
     keys.sort();
     keys.dedup();
     Ok(keys)

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::backend::MemberAction;
+use crate::model::MemberAction;
 use crate::model::bulk::{BulkReport, Control};
 use crate::model::table::MemberTable;
 use crate::model::{ApiError, GroupDetail, Member};

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::client::Client;
 use super::limits;
 use super::types::{GroupInfo, NewGroup as WireNewGroup, ProfileUpdate};
-use crate::backend::MemberAction;
+use crate::model::MemberAction;
 use crate::model::bulk::{BulkReport, Control};
 use crate::model::caps::{BatchSizes, MuteCaps, MuteUnit};
 use crate::model::rongcloud::RcGroup;
@@ -34,10 +34,17 @@ pub fn capabilities(hosted: bool) -> Capabilities {
     }
 }
 
-pub async fn list_groups(c: &Client) -> Result<Vec<GroupRow>, ApiError> {
+/// Every hosted group and the profiles of all of them (the group list, the ext-key scan).
+pub async fn all_groups_with_profiles(c: &Client) -> Result<(Vec<super::types::GroupSummary>, Vec<GroupInfo>), ApiError> {
     let groups = c.all_groups().await?;
     let ids: Vec<String> = groups.iter().map(|g| g.group_id.clone()).collect();
-    let counts: HashMap<String, i64> = c.group_profiles_all(&ids).await?.into_iter().map(|p| (p.group_id, p.member_count)).collect();
+    let profiles = c.group_profiles_all(&ids).await?;
+    Ok((groups, profiles))
+}
+
+pub async fn list_groups(c: &Client) -> Result<Vec<GroupRow>, ApiError> {
+    let (groups, profiles) = all_groups_with_profiles(c).await?;
+    let counts: HashMap<String, i64> = profiles.into_iter().map(|p| (p.group_id, p.member_count)).collect();
     Ok(groups
         .into_iter()
         .map(|g| GroupRow {
