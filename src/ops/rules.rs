@@ -12,7 +12,7 @@ pub fn group_id(field: &str, value: &str) -> Result<(), ApiError> {
 
 /// A new group's id (creation has the strictest rule).
 pub fn new_group_id(field: &str, value: &str) -> Result<(), ApiError> {
-    check::group_id("", field, value)
+    check::new_group_id("", field, value)
 }
 
 pub fn user_id(field: &str, value: &str) -> Result<(), ApiError> {

@@ -228,3 +228,20 @@ async fn server_errors_carry_code_message_request_id_and_explanation() {
         assert!(!groupdesk::backend::rongcloud::codes::explain(code).contains("undocumented"), "{code}");
     }
 }
+
+/// Existing group ids are checked for length only (the server judges the characters); the
+/// letters-and-digits rule applies to creation, where the documentation asks for it.
+#[tokio::test]
+async fn existing_group_ids_are_left_to_the_server_and_new_ones_follow_the_documented_rule() {
+    let env = empty().await;
+    let c = &env.client;
+    let e = c.group_info("team-a_1").await.unwrap_err();
+    assert_eq!(e.kind, groupdesk::model::ErrorKind::Server, "the request was sent: {e}");
+    assert!(e.request_id.is_some());
+    let g = groupdesk::backend::rongcloud::types::NewGroup { group_id: "team-a".into(), name: "A".into(), owner: "u1".into(), ..Default::default() };
+    let e = c.create_group(&g).await.unwrap_err();
+    assert_eq!(e.kind, groupdesk::model::ErrorKind::Invalid, "creation keeps the documented rule: {e}");
+    assert!(e.message.contains("only letters"), "{e}");
+    let e = c.group_info(&"g".repeat(65)).await.unwrap_err();
+    assert_eq!(e.kind, groupdesk::model::ErrorKind::Invalid, "length is still checked: {e}");
+}

@@ -26,10 +26,22 @@ pub fn required(path: &str, field: &str, value: &str) -> Checked {
     Ok(())
 }
 
-/// A group id: 1 to 64 letters and digits.
+/// An existing group's id, to act on: 1 to 64 characters, no comma (it splits lists), no control
+/// character, no surrounding white space. The documented letters-and-digits rule is for
+/// *creating* groups ([`new_group_id`]); no official SDK checks it, and groups made by other
+/// tools may contain `-` or `_`, so the verdict on an existing id is the server's.
 pub fn group_id(path: &str, field: &str, value: &str) -> Checked {
     required(path, field, value)?;
     text(path, field, value, limits::ID_MAX)?;
+    if value.contains(',') || value.chars().any(char::is_control) || value.trim() != value {
+        return Err(ApiError::invalid(path, field, format!("{value:?} contains a comma, a control character or surrounding spaces")));
+    }
+    Ok(())
+}
+
+/// A new group's id: 1 to 64 letters and digits, as the documentation asks for creation.
+pub fn new_group_id(path: &str, field: &str, value: &str) -> Checked {
+    group_id(path, field, value)?;
     if let Some(c) = value.chars().find(|c| !c.is_ascii_alphanumeric()) {
         return Err(ApiError::invalid(path, field, format!("only letters A-Z, a-z and digits 0-9 are allowed (found {c:?})")));
     }

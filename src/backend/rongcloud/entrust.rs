@@ -86,7 +86,7 @@ impl Client {
     /// 1. `/entrust/group/create.json`. A lost answer is reconciled by reading the group back.
     pub async fn create_group(&self, g: &NewGroup) -> Result<(), ApiError> {
         const P: &str = "/entrust/group/create.json";
-        check::group_id(P, "groupId", &g.group_id)?;
+        check::new_group_id(P, "groupId", &g.group_id)?;
         group_name(P, &g.name)?;
         check::user_id(P, "owner", &g.owner)?;
         let invitees: Vec<&String> = g.members.iter().filter(|m| **m != g.owner).collect();

@@ -76,7 +76,7 @@ impl Client {
     pub async fn group_create(&self, group_id: &str, name: &str, user_ids: &[impl AsRef<str>]) -> Result<(), ApiError> {
         const P: &str = "/group/create.json";
         check::users(P, "userId", user_ids, limits::LEGACY_MEMBERS_PER_CALL)?;
-        check::group_id(P, "groupId", group_id)?;
+        check::new_group_id(P, "groupId", group_id)?;
         check::required(P, "groupName", name)?;
         check::text(P, "groupName", name, limits::LEGACY_NAME_MAX)?;
         let form = Form::new().repeated("userId", user_ids).add("groupId", group_id).add("groupName", name);

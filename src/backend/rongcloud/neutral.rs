@@ -173,6 +173,29 @@ pub async fn user_groups(c: &Client, user_id: &str) -> Result<Vec<JoinedRow>, Ap
     Ok(c.all_joined(user_id)
         .await?
         .into_iter()
-        .map(|g| JoinedRow { group_id: g.group_id, name: g.name, role: g.role, join_time_ms: g.join_time })
+        .map(|g| JoinedRow { role: joined_role(user_id, &g.owner, g.role), group_id: g.group_id, name: g.name, join_time_ms: g.join_time })
         .collect())
+}
+
+/// A user's role in a joined group. The role number's meaning is documented two ways (see
+/// [`super::types::RoleFilter`]), so ownership comes from the group's owner alone: a guess the
+/// wrong way round can never show a plain member's group as owned.
+pub fn joined_role(user_id: &str, owner: &str, reported: Role) -> Role {
+    match reported {
+        _ if owner == user_id => Role::Owner,
+        Role::Owner => Role::Member,
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ownership_comes_from_the_owner_field() {
+        assert_eq!(joined_role("u1", "u1", Role::Member), Role::Owner, "reported the other way round");
+        assert_eq!(joined_role("u2", "u1", Role::Owner), Role::Member, "a member reported as 3 is not an owner");
+        assert_eq!(joined_role("u2", "u1", Role::Admin), Role::Admin);
+    }
 }

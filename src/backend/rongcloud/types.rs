@@ -55,7 +55,14 @@ impl MemberRole {
     }
 }
 
-/// Filter for member and joined-group queries.
+/// Filter for member and joined-group queries: 0 all, 1 member, 2 admin, 3 owner.
+///
+/// One definition for both endpoints, though the documentation is ambiguous: the member-query
+/// page (`/entrust/group/member/query.json`, `type`) numbers 1 member, 2 admin, 3 owner, while
+/// one SDK's documentation of `/entrust/joined/group/query.json` (`role`) numbers 1 owner,
+/// 2 admin, 3 member. The console therefore never trusts a filter or a returned role number to
+/// say who owns a group: it reads ownership from the group's `owner` field
+/// ([`super::neutral::joined_role`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum RoleFilter {
     #[default]
