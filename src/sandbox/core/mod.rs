@@ -24,6 +24,8 @@ mod rate;
 mod sandbox;
 mod server;
 mod store;
+#[cfg(test)]
+mod tests;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

@@ -170,10 +170,9 @@ async fn process<P: Protocol>(shared: &Shared<P>, req: Request<Incoming>) -> Out
 }
 
 async fn read_body(body: Incoming, headers: &HeaderMap, limit: usize) -> Result<Bytes, Rejection> {
-    if let Some(len) = header(headers, &["content-length"]).and_then(|v| v.parse::<usize>().ok()) {
-        if len > limit {
-            return Err(Rejection::BodyTooLarge { limit });
-        }
+    let declared = header(headers, &["content-length"]).and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|len| len > limit) {
+        return Err(Rejection::BodyTooLarge { limit });
     }
     match Limited::new(body, limit).collect().await {
         Ok(collected) => Ok(collected.to_bytes()),

@@ -74,8 +74,8 @@ fn profile_json(g: &Group) -> Value {
     })
 }
 
-/// 3. `/entrust/group/profile/query.json` — up to 50 groups (`groupIds`, or leniently `groupId`);
-/// unknown and legacy groups are left out.
+/// 3. `/entrust/group/profile/query.json` — up to 50 groups (`groupIds`, or leniently
+///    `groupId`); unknown and legacy groups are left out.
 pub fn profile_query(ctx: &Ctx, p: &Params) -> WireResult<Value> {
     let ids = p.list(&["groupIds", "groupId"]);
     if ids.is_empty() {
@@ -119,8 +119,8 @@ pub fn transfer_owner(ctx: &Ctx, p: &Params) -> WireResult<Value> {
     Ok(ok())
 }
 
-/// 10. `/entrust/group/import.json` — a legacy group into hosting; its members stay, the owner
-/// is added if missing.
+/// 10. `/entrust/group/import.json` — a legacy group into hosting; its members stay, the
+///     owner is added if missing.
 pub fn import(ctx: &Ctx, p: &Params) -> WireResult<Value> {
     let gid = gid(p)?;
     let name = group_name(p, "name")?;

@@ -40,7 +40,9 @@ pub fn gag_add(ctx: &Ctx, p: &Params) -> WireResult<Value> {
     let gid = optional_group(p)?;
     let minute = p
         .int_in("minute", 0, i64::from(limits::MUTE_MINUTES_MAX))?
-        .ok_or_else(|| WireError::param("minute is required (0 = permanent, at most 43200)"))?;
+        .ok_or_else(|| {
+            WireError::param(format!("minute is required (0 = permanent, at most {})", limits::MUTE_MINUTES_MAX))
+        })?;
     let end = (minute > 0).then(|| ctx.now_ms + minute * 60_000);
     ctx.repo.mute(gid, &users, end).map_err(|e| match e {
         RepoError::TooManyGlobalMutes { count } => WireError::param(format!(

@@ -57,7 +57,7 @@ impl Repo<'_> {
         let Some(g) = self.group(group_id)? else {
             return Ok(());
         };
-        if g.hosted && users.iter().any(|u| *u == g.owner) {
+        if g.hosted && users.contains(&g.owner) {
             return Err(RepoError::OwnerListed { owner: g.owner });
         }
         for u in users {

@@ -129,7 +129,7 @@ impl Repo<'_> {
     /// Removes users from a hosted group (non-members are ignored); never the owner.
     pub fn kick(&self, group_id: &str, users: &[String], cleanup: Cleanup) -> RepoResult<()> {
         let g = self.hosted_group(group_id)?;
-        if users.iter().any(|u| *u == g.owner) {
+        if users.contains(&g.owner) {
             return Err(RepoError::OwnerListed { owner: g.owner });
         }
         for u in users {
@@ -163,7 +163,7 @@ impl Repo<'_> {
     /// Makes members admins. Non-members are left out and returned, unless none is a member.
     pub fn add_admins(&self, group_id: &str, users: &[String]) -> RepoResult<Vec<String>> {
         let g = self.hosted_group(group_id)?;
-        if users.iter().any(|u| *u == g.owner) {
+        if users.contains(&g.owner) {
             return Err(RepoError::OwnerListed { owner: g.owner });
         }
         let mut outsiders = Vec::new();
