@@ -1,6 +1,16 @@
 //! `groupdesk sandbox`: a local, wire-compatible server of RongCloud's group Server API
 //! (reference §5 legacy `/group/*`, §6 hosting `/entrust/*`) on SQLite. It is the console's
 //! embedded default, the server of every test and the target of every benchmark. No UI here.
+//!
+//! Two layers:
+//! * `core` — the service-neutral server: HTTP, body limit, latency, fault
+//!   injection, rate limiting, the SQLite storage thread, shutdown and the running [`Sandbox`].
+//!   A service plugs in by implementing its `Protocol` trait.
+//! * `rongcloud` — the RongCloud protocol: §2 auth, form parsing, validation,
+//!   the wire error, routes and handlers, over a repository (`rongcloud::repo`) that owns all SQL.
+//!
+//! This module is the public face: [`Config`] (the command line's options) and
+//! [`Sandbox::start`], which serves the RongCloud protocol.
 
 mod core;
 mod rongcloud;
@@ -37,6 +47,7 @@ pub enum Seed {
     Empty,
 }
 
+/// How `groupdesk sandbox` runs (one App Key, one data directory).
 #[derive(Clone, Debug)]
 pub struct Config {
     pub addr: SocketAddr,

@@ -21,7 +21,7 @@
 
 mod faults;
 mod rate;
-mod sandbox;
+mod running;
 mod server;
 mod store;
 #[cfg(test)]
@@ -35,7 +35,7 @@ use hyper::http::request::Parts;
 use hyper::{HeaderMap, Method};
 use rusqlite::{Connection, Transaction};
 
-pub use sandbox::Sandbox;
+pub use running::Sandbox;
 
 /// A service's wire protocol, served by the core. `tencent/` or `rongcloud/` implement it; the
 /// core never looks inside the associated types.

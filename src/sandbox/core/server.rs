@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper::body::Incoming;
 use hyper::header::{HeaderMap, HeaderValue};
 use hyper::{Method, Request, Response, StatusCode};
@@ -37,6 +37,22 @@ impl<P: Protocol> Shared<P> {
             latency: options.latency,
             fault_rate: options.fault_rate,
         }
+    }
+
+    fn reject(&self, rejection: Rejection) -> Outcome {
+        self.protocol.render(rejection.into()).into()
+    }
+
+    fn fault(&self, fault: Fault) -> Outcome {
+        if fault.drops() { Outcome::Drop } else { self.reject(Rejection::Unavailable) }
+    }
+
+    /// The rate limit for `caller` on `route`; over it, the rejection with its `Retry-After`.
+    fn over_limit(&self, caller: String, route: &'static str) -> Option<Outcome> {
+        let limit = self.limit.as_ref()?;
+        let wait = limit.check(caller, route).err()?;
+        let answer = self.protocol.render(Rejection::RateLimited { per_second: limit.per_second() }.into());
+        Some(Outcome::Answer { answer, retry_after: Some(wait.as_secs().max(1)) })
     }
 }
 
@@ -83,7 +99,10 @@ impl From<Answer> for Outcome {
     }
 }
 
-async fn handle<P: Protocol>(shared: Arc<Shared<P>>, req: Request<Incoming>) -> Result<Response<Full<Bytes>>, DropConnection> {
+async fn handle<P: Protocol>(
+    shared: Arc<Shared<P>>,
+    req: Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, DropConnection> {
     let started = Instant::now();
     let path = req.uri().path().to_owned();
     let request_id = header(req.headers(), &["x-request-id"]).map(str::to_owned);
@@ -115,24 +134,6 @@ fn response(answer: Answer, request_id: Option<String>, retry_after: Option<u64>
         h.insert("retry-after", HeaderValue::from(secs));
     }
     resp
-}
-
-impl<P: Protocol> Shared<P> {
-    fn reject(&self, rejection: Rejection) -> Outcome {
-        self.protocol.render(rejection.into()).into()
-    }
-
-    fn fault(&self, fault: Fault) -> Outcome {
-        if fault.drops() { Outcome::Drop } else { self.reject(Rejection::Unavailable) }
-    }
-
-    /// The rate limit for `caller` on `route`; over it, the rejection with its `Retry-After`.
-    fn over_limit(&self, caller: String, route: &'static str) -> Option<Outcome> {
-        let limit = self.limit.as_ref()?;
-        let wait = limit.check(caller, route).err()?;
-        let answer = self.protocol.render(Rejection::RateLimited { per_second: limit.per_second() }.into());
-        Some(Outcome::Answer { answer, retry_after: Some(wait.as_secs().max(1)) })
-    }
 }
 
 async fn process<P: Protocol>(shared: &Shared<P>, req: Request<Incoming>) -> Outcome {
@@ -176,7 +177,7 @@ async fn read_body(body: Incoming, headers: &HeaderMap, limit: usize) -> Result<
     }
     match Limited::new(body, limit).collect().await {
         Ok(collected) => Ok(collected.to_bytes()),
-        Err(e) if e.downcast_ref::<http_body_util::LengthLimitError>().is_some() => Err(Rejection::BodyTooLarge { limit }),
+        Err(e) if e.downcast_ref::<LengthLimitError>().is_some() => Err(Rejection::BodyTooLarge { limit }),
         Err(_) => Err(Rejection::BodyUnreadable),
     }
 }
@@ -189,7 +190,12 @@ async fn execute<P: Protocol>(shared: &Shared<P>, handler: P::Handler, params: P
 }
 
 /// Committed when the handler succeeds, rolled back (dropped) otherwise.
-fn transact<P: Protocol>(protocol: &P, conn: &mut Connection, handler: P::Handler, params: P::Params) -> Result<Answer, P::Error> {
+fn transact<P: Protocol>(
+    protocol: &P,
+    conn: &mut Connection,
+    handler: P::Handler,
+    params: P::Params,
+) -> Result<Answer, P::Error> {
     let tx = conn.transaction().map_err(Rejection::Storage)?;
     let answer = protocol.handle(handler, &tx, params)?;
     tx.commit().map_err(Rejection::Storage)?;

@@ -23,7 +23,14 @@ impl<'a> Fixtures<'a> {
         self.repo.add_ext_keys(app_key, keys)
     }
 
-    pub fn hosted_group(&self, group_id: &str, name: &str, owner: &str, profile: &Profile, created: i64) -> RepoResult<()> {
+    pub fn hosted_group(
+        &self,
+        group_id: &str,
+        name: &str,
+        owner: &str,
+        profile: &Profile,
+        created: i64,
+    ) -> RepoResult<()> {
         self.repo.insert_hosted(group_id, name, owner, profile, created)
     }
 
@@ -36,7 +43,15 @@ impl<'a> Fixtures<'a> {
     }
 
     /// A member (ignored when already one).
-    pub fn member(&self, group_id: &str, user_id: &str, role: i64, nickname: &str, extra: &str, joined: i64) -> RepoResult<()> {
+    pub fn member(
+        &self,
+        group_id: &str,
+        user_id: &str,
+        role: i64,
+        nickname: &str,
+        extra: &str,
+        joined: i64,
+    ) -> RepoResult<()> {
         self.conn()
             .prepare_cached(
                 "INSERT OR IGNORE INTO members(group_id, user_id, role, nickname, extra, join_time) VALUES(?1,?2,?3,?4,?5,?6)",

@@ -62,7 +62,14 @@ impl Repo<'_> {
         Ok(())
     }
 
-    pub(super) fn insert_hosted(&self, group_id: &str, name: &str, owner: &str, profile: &Profile, created: i64) -> RepoResult<()> {
+    pub(super) fn insert_hosted(
+        &self,
+        group_id: &str,
+        name: &str,
+        owner: &str,
+        profile: &Profile,
+        created: i64,
+    ) -> RepoResult<()> {
         self.conn
             .prepare_cached(
                 "INSERT INTO groups(group_id, name, hosted, owner, creator, profile, ext, permissions, create_time) \
@@ -83,7 +90,14 @@ impl Repo<'_> {
     }
 
     /// Makes a legacy group hosted: its members stay, the owner is added if missing.
-    pub fn import(&self, group_id: &str, name: &str, owner: &str, profile: &Profile, max_members: usize) -> RepoResult<()> {
+    pub fn import(
+        &self,
+        group_id: &str,
+        name: &str,
+        owner: &str,
+        profile: &Profile,
+        max_members: usize,
+    ) -> RepoResult<()> {
         match self.group(group_id)? {
             Some(g) if g.hosted => return Err(RepoError::AlreadyHosted),
             Some(_) => {}

@@ -34,7 +34,13 @@ impl Repo<'_> {
 
     /// Adds users as regular members (creating the group, setting the push name when given);
     /// all or none, within `max_members`.
-    pub fn legacy_join(&self, group_id: &str, users: &[String], name: Option<&str>, max_members: usize) -> RepoResult<()> {
+    pub fn legacy_join(
+        &self,
+        group_id: &str,
+        users: &[String],
+        name: Option<&str>,
+        max_members: usize,
+    ) -> RepoResult<()> {
         match name {
             Some(n) => self.name_legacy_group(group_id, n)?,
             None => self.ensure_legacy_group(group_id, None)?,

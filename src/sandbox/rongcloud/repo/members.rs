@@ -220,7 +220,13 @@ impl Repo<'_> {
     }
 
     /// Sets a member's nickname, and `extra` when given.
-    pub fn set_member_info(&self, group_id: &str, user_id: &str, nickname: &str, extra: Option<&str>) -> RepoResult<()> {
+    pub fn set_member_info(
+        &self,
+        group_id: &str,
+        user_id: &str,
+        nickname: &str,
+        extra: Option<&str>,
+    ) -> RepoResult<()> {
         self.hosted_group(group_id)?;
         self.require_member(group_id, user_id)?;
         self.conn

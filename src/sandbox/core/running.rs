@@ -29,7 +29,8 @@ impl Sandbox {
             let protocol = protocol.clone();
             let dir = options.data_dir.clone();
             let demo = options.demo_data;
-            move || Store::open(&dir, P::DB_FILE, protocol.schema(), move |conn, fresh| init(&*protocol, conn, fresh, demo))
+            let schema = protocol.schema();
+            move || Store::open(&dir, P::DB_FILE, schema, move |conn, fresh| init(&*protocol, conn, fresh, demo))
         })
         .await??;
         let listener = tokio::net::TcpListener::bind(options.addr)
