@@ -48,7 +48,7 @@ impl WireError {
         Self::new(500, 1000, "internal storage error, retry later")
     }
 
-    pub fn body(&self) -> String {
+    fn body(&self) -> String {
         let mut map = Map::new();
         map.insert("code".into(), Value::from(self.code));
         map.insert("errorMessage".into(), Value::from(self.message.clone()));
