@@ -7,6 +7,8 @@ pub const ID_MAX: usize = 64;
 pub const LEGACY_MEMBERS_PER_CALL: usize = 1000;
 /// Legacy member mute, mute-all and allowlist: items per request.
 pub const GAG_PER_CALL: usize = 20;
+/// Users muted in all groups at once (a mute without `groupId`).
+pub const GLOBAL_MUTES_MAX: usize = 100;
 /// Mute duration in minutes (0 = permanent).
 pub const MUTE_MINUTES_MAX: u32 = 43_200;
 /// Legacy group push name (SDKs disagree between 64 and 255; we allow 128).
@@ -32,12 +34,20 @@ pub const REMARK_NAME_MAX: usize = 64;
 pub const EXT_KEY_MAX: usize = 32;
 pub const EXT_VALUE_MAX: usize = 256;
 pub const EXT_PAIRS_MAX: usize = 10;
+/// Members one member may follow in a group (a cap exists, its value is undocumented [?]).
+pub const FOLLOWS_MAX: usize = 100;
+/// Page size when a paged query names none.
+pub const PAGE_SIZE_DEFAULT: u32 = 50;
 /// Page sizes.
 pub const MEMBER_PAGE_MAX: u32 = 100;
 pub const GROUP_PAGE_MAX: u32 = 1000;
 pub const JOINED_PAGE_MAX: u32 = 100;
 pub const BAN_PAGE_MAX: u32 = 200;
 pub const USER_GROUPS_PAGE_MAX: u32 = 1000;
+/// Groups a user's group query returns without `page`.
+pub const USER_GROUPS_UNPAGED_MAX: u32 = 5000;
+/// Request body size ("HTTP body too large", 1508, documented as under 100 KB).
+pub const BODY_BYTES_MAX: usize = 100 * 1024;
 /// Requests per second per App Key per endpoint.
 pub const RATE_PER_SECOND: u32 = 100;
 /// Members per group (default; raised by ticket).

@@ -4,16 +4,15 @@
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use rusqlite::{Connection, params};
-use serde_json::json;
+use serde_json::{Value, json};
 
-use super::admin;
+use super::repo::{Fixtures, Profile, ROLE_ADMIN, ROLE_MEMBER, ROLE_OWNER};
 
 /// The group with 3,000 members.
-pub const BIG_GROUP: &str = "community";
+const BIG_GROUP: &str = "community";
 /// The muted-all group with an allowlist.
-pub const MUTED_GROUP: &str = "announcements";
-pub const DEMO_EXT_KEYS: [&str; 3] = ["ext_region", "ext_tier", "ext_category"];
+const MUTED_GROUP: &str = "announcements";
+const DEMO_EXT_KEYS: [&str; 3] = ["ext_region", "ext_tier", "ext_category"];
 
 const HOSTED: &[&str] = &[
     "Product Feedback", "Weekend Hikers", "Android Beta Testers", "Shanghai Foodies",
@@ -57,41 +56,11 @@ fn slug(name: &str) -> String {
     name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase()
 }
 
-struct Members<'a> {
-    conn: &'a Connection,
+fn profile(profile: &Value, ext: &Value, permissions: &Value) -> Profile {
+    Profile { profile: profile.to_string(), ext: ext.to_string(), permissions: permissions.to_string() }
 }
 
-impl Members<'_> {
-    fn add(&self, gid: &str, uid: &str, role: i64, nickname: &str, extra: &str, t: i64) -> rusqlite::Result<()> {
-        self.conn
-            .prepare_cached(
-                "INSERT OR IGNORE INTO members(group_id, user_id, role, nickname, extra, join_time) VALUES(?1,?2,?3,?4,?5,?6)",
-            )?
-            .execute(params![gid, uid, role, nickname, extra, t])?;
-        Ok(())
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn hosted_group(
-    conn: &Connection,
-    gid: &str,
-    name: &str,
-    owner: &str,
-    profile: &serde_json::Value,
-    ext: &serde_json::Value,
-    perms: &serde_json::Value,
-    created: i64,
-) -> rusqlite::Result<()> {
-    conn.execute(
-        "INSERT INTO groups(group_id, name, hosted, owner, creator, profile, ext, permissions, create_time) \
-         VALUES(?1, ?2, 1, ?3, ?3, ?4, ?5, ?6, ?7)",
-        params![gid, name, owner, profile.to_string(), ext.to_string(), perms.to_string(), created],
-    )?;
-    Ok(())
-}
-
-fn permissions(rng: &mut StdRng) -> serde_json::Value {
+fn permissions(rng: &mut StdRng) -> Value {
     json!({
         "joinPerm": rng.random_range(0..4),
         "removePerm": rng.random_range(0..3),
@@ -102,22 +71,28 @@ fn permissions(rng: &mut StdRng) -> serde_json::Value {
     })
 }
 
-pub fn demo(conn: &Connection, app_key: &str, now: i64) -> anyhow::Result<()> {
-    let mut rng = StdRng::seed_from_u64(0x67d5);
-    let day = 86_400_000i64;
-    let m = Members { conn };
-    let keys: Vec<String> = DEMO_EXT_KEYS.iter().map(|s| s.to_string()).collect();
-    admin::add_keys(conn, app_key, &keys, now)?;
-    let regions = ["APAC", "EMEA", "NA", "LATAM"];
-    let tiers = ["free", "plus", "enterprise"];
+const DAY: i64 = 86_400_000;
 
-    // The 3,000-member community group.
-    let created = now - 420 * day;
-    hosted_group(
-        conn,
-        BIG_GROUP,
-        "Global Community Lounge",
-        &user_id(0),
+/// Fills a new database with the demo data of `app_key`, relative to `now`.
+pub fn demo(f: &Fixtures, app_key: &str, now: i64) -> anyhow::Result<()> {
+    let mut rng = StdRng::seed_from_u64(0x67d5);
+    let keys: Vec<String> = DEMO_EXT_KEYS.iter().map(|s| s.to_string()).collect();
+    f.ext_keys(app_key, &keys)?;
+    big_group(f, &mut rng, now)?;
+    muted_group(f, &mut rng, now)?;
+    hosted_groups(f, &mut rng, now)?;
+    legacy_groups(f, &mut rng, now)?;
+    f.recount_members()?;
+    // One user muted in all groups.
+    f.mute("", &user_id(3999), now - DAY, Some(now + 6 * DAY))?;
+    Ok(())
+}
+
+/// The 3,000-member community group, with muted members: some for an hour or a day, two
+/// permanently.
+fn big_group(f: &Fixtures, rng: &mut StdRng, now: i64) -> anyhow::Result<()> {
+    let created = now - 420 * DAY;
+    let profile = profile(
         &json!({
             "introduction": "The main hangout for everyone using the app. Be kind, stay on topic.",
             "announcement": "Community guidelines were updated on Monday. Spam gets you muted.",
@@ -125,38 +100,33 @@ pub fn demo(conn: &Connection, app_key: &str, now: i64) -> anyhow::Result<()> {
         }),
         &json!({"ext_region": "APAC", "ext_tier": "free", "ext_category": "community"}),
         &json!({"joinPerm": 1, "removePerm": 1, "memInvitePerm": 2, "invitePerm": 0, "profilePerm": 1, "memProfilePerm": 0}),
-        created,
-    )?;
+    );
+    f.hosted_group(BIG_GROUP, "Global Community Lounge", &user_id(0), &profile, created)?;
     for n in 0..3000u32 {
         let role = match n {
-            0 => 3,
-            1..=5 => 2,
-            _ => 1,
+            0 => ROLE_OWNER,
+            1..=5 => ROLE_ADMIN,
+            _ => ROLE_MEMBER,
         };
         let extra = if n % 97 == 0 { "verified" } else { "" };
-        let t = created + i64::from(n) * (400 * day / 3000) + rng.random_range(0..60_000);
-        m.add(BIG_GROUP, &user_id(n), role, &nickname(&mut rng), extra, t)?;
+        let t = created + i64::from(n) * (400 * DAY / 3000) + rng.random_range(0..60_000);
+        f.member(BIG_GROUP, &user_id(n), role, &nickname(rng), extra, t)?;
     }
-    // Muted members of the big group: some for an hour or a day, two permanently.
     for (i, n) in [120u32, 245, 377, 512, 640, 888, 1024, 1500, 2048, 2999].iter().enumerate() {
         let end = match i {
             0 | 1 => None,
             2..=5 => Some(now + 60 * 60_000),
-            _ => Some(now + day),
+            _ => Some(now + DAY),
         };
-        conn.execute(
-            "INSERT INTO gags(group_id, user_id, start_ms, end_ms) VALUES(?1, ?2, ?3, ?4)",
-            params![BIG_GROUP, user_id(*n), now - 10 * 60_000, end],
-        )?;
+        f.mute(BIG_GROUP, &user_id(*n), now - 10 * 60_000, end)?;
     }
+    Ok(())
+}
 
-    // The muted-all announcements group with its allowlist.
-    let created = now - 300 * day;
-    hosted_group(
-        conn,
-        MUTED_GROUP,
-        "Official Announcements",
-        &user_id(0),
+/// The muted-all announcements group with its allowlist.
+fn muted_group(f: &Fixtures, rng: &mut StdRng, now: i64) -> anyhow::Result<()> {
+    let created = now - 300 * DAY;
+    let profile = profile(
         &json!({
             "introduction": "Release notes and service notices. Only moderators can post.",
             "announcement": "Version 5.2 is rolling out this week.",
@@ -164,28 +134,30 @@ pub fn demo(conn: &Connection, app_key: &str, now: i64) -> anyhow::Result<()> {
         }),
         &json!({"ext_category": "official"}),
         &json!({"joinPerm": 1, "removePerm": 0, "memInvitePerm": 0, "invitePerm": 0, "profilePerm": 0, "memProfilePerm": 0}),
-        created,
-    )?;
+    );
+    f.hosted_group(MUTED_GROUP, "Official Announcements", &user_id(0), &profile, created)?;
     for n in 0..400u32 {
         let role = match n {
-            0 => 3,
-            1..=3 => 2,
-            _ => 1,
+            0 => ROLE_OWNER,
+            1..=3 => ROLE_ADMIN,
+            _ => ROLE_MEMBER,
         };
-        m.add(MUTED_GROUP, &user_id(n), role, &nickname(&mut rng), "", created + i64::from(n) * 600_000)?;
+        f.member(MUTED_GROUP, &user_id(n), role, &nickname(rng), "", created + i64::from(n) * 600_000)?;
     }
-    conn.execute("INSERT INTO bans(group_id, time) VALUES(?1, ?2)", params![MUTED_GROUP, now - 2 * day])?;
+    f.ban(MUTED_GROUP, now - 2 * DAY)?;
     for n in [0u32, 1, 2, 3, 42] {
-        conn.execute(
-            "INSERT INTO whitelist(group_id, user_id, time) VALUES(?1, ?2, ?3)",
-            params![MUTED_GROUP, user_id(n), now - 2 * day],
-        )?;
+        f.allow(MUTED_GROUP, &user_id(n), now - 2 * DAY)?;
     }
+    Ok(())
+}
 
-    // Ordinary hosted groups.
+/// Ordinary hosted groups of random size, some with admins, extProfile and a muted member.
+fn hosted_groups(f: &Fixtures, rng: &mut StdRng, now: i64) -> anyhow::Result<()> {
+    let regions = ["APAC", "EMEA", "NA", "LATAM"];
+    let tiers = ["free", "plus", "enterprise"];
     for (i, name) in HOSTED.iter().enumerate() {
         let gid = slug(name);
-        let created = now - rng.random_range(5..400) * day - rng.random_range(0..day);
+        let created = now - rng.random_range(5..400) * DAY - rng.random_range(0..DAY);
         let owner_n = rng.random_range(0..USERS);
         let owner = user_id(owner_n);
         let ext = if i % 3 == 0 {
@@ -193,21 +165,13 @@ pub fn demo(conn: &Connection, app_key: &str, now: i64) -> anyhow::Result<()> {
         } else {
             json!({})
         };
-        hosted_group(
-            conn,
-            &gid,
-            name,
-            &owner,
-            &json!({
-                "introduction": format!("Welcome to {name}! Introduce yourself and read the pinned rules."),
-                "announcement": if i % 2 == 0 { format!("{name} meets every Thursday.") } else { String::new() },
-                "portraitUrl": format!("https://cdn.example.com/groups/{gid}.png"),
-            }),
-            &ext,
-            &permissions(&mut rng),
-            created,
-        )?;
-        m.add(&gid, &owner, 3, &nickname(&mut rng), "", created)?;
+        let texts = json!({
+            "introduction": format!("Welcome to {name}! Introduce yourself and read the pinned rules."),
+            "announcement": if i % 2 == 0 { format!("{name} meets every Thursday.") } else { String::new() },
+            "portraitUrl": format!("https://cdn.example.com/groups/{gid}.png"),
+        });
+        f.hosted_group(&gid, name, &owner, &profile(&texts, &ext, &permissions(rng)), created)?;
+        f.member(&gid, &owner, ROLE_OWNER, &nickname(rng), "", created)?;
         let size = rng.random_range(5..120);
         let admins = rng.random_range(0..4);
         for k in 0..size {
@@ -215,38 +179,29 @@ pub fn demo(conn: &Connection, app_key: &str, now: i64) -> anyhow::Result<()> {
             if n == owner_n {
                 continue;
             }
-            let role = if k < admins { 2 } else { 1 };
+            let role = if k < admins { ROLE_ADMIN } else { ROLE_MEMBER };
             let t = created + rng.random_range(0..(now - created).max(1));
-            m.add(&gid, &user_id(n), role, &nickname(&mut rng), "", t)?;
+            f.member(&gid, &user_id(n), role, &nickname(rng), "", t)?;
         }
         if i % 4 == 1 {
-            let muted = rng.random_range(0..USERS);
-            m.add(&gid, &user_id(muted), 1, &nickname(&mut rng), "", now - day)?;
-            conn.execute(
-                "INSERT OR REPLACE INTO gags(group_id, user_id, start_ms, end_ms) VALUES(?1, ?2, ?3, ?4)",
-                params![gid, user_id(muted), now - 5 * 60_000, now + 30 * 60_000],
-            )?;
+            let muted = user_id(rng.random_range(0..USERS));
+            f.member(&gid, &muted, ROLE_MEMBER, &nickname(rng), "", now - DAY)?;
+            f.mute(&gid, &muted, now - 5 * 60_000, Some(now + 30 * 60_000))?;
         }
     }
+    Ok(())
+}
 
-    // Legacy groups: membership and push name only.
+/// Legacy groups: membership and push name only.
+fn legacy_groups(f: &Fixtures, rng: &mut StdRng, now: i64) -> anyhow::Result<()> {
     for name in LEGACY {
         let gid = format!("legacy{}", slug(name));
-        let created = now - rng.random_range(400..900) * day;
-        conn.execute(
-            "INSERT INTO groups(group_id, name, hosted, create_time) VALUES(?1, ?2, 0, ?3)",
-            params![gid, name, created],
-        )?;
+        let created = now - rng.random_range(400..900) * DAY;
+        f.legacy_group(&gid, name, created)?;
         for _ in 0..rng.random_range(3..40) {
             let n = rng.random_range(0..USERS);
-            m.add(&gid, &user_id(n), 1, "", "", created + rng.random_range(0..day * 300))?;
+            f.member(&gid, &user_id(n), ROLE_MEMBER, "", "", created + rng.random_range(0..DAY * 300))?;
         }
     }
-    super::store::recount_members(conn)?;
-    // One user muted in all groups.
-    conn.execute(
-        "INSERT INTO gags(group_id, user_id, start_ms, end_ms) VALUES('', ?1, ?2, ?3)",
-        params![user_id(3999), now - day, now + 6 * day],
-    )?;
     Ok(())
 }

@@ -10,8 +10,7 @@ use serde_json::{Map, Value};
 
 use super::error::{WireError, WireResult};
 use super::form::Params;
-
-pub const ID_MAX: usize = 64;
+use crate::protocol::rongcloud::limits;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Family {
@@ -55,7 +54,7 @@ pub fn check_len(family: Family, field: &str, value: &str, max: usize) -> WireRe
 
 /// A group id: required, at most 64 characters, ASCII letters and digits.
 pub fn group_id_value(family: Family, field: &str, value: &str) -> WireResult<()> {
-    check_len(family, field, value, ID_MAX)?;
+    check_len(family, field, value, limits::ID_MAX)?;
     if !value.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return Err(family.bad_group_id(field, value));
     }
@@ -70,7 +69,7 @@ pub fn group_id<'a>(family: Family, p: &'a Params, field: &str) -> WireResult<&'
 
 /// A user id: at most 64 characters, no control characters.
 pub fn user_id_value(family: Family, field: &str, value: &str) -> WireResult<()> {
-    check_len(family, field, value, ID_MAX)?;
+    check_len(family, field, value, limits::ID_MAX)?;
     if value.chars().any(char::is_control) {
         return Err(WireError::param(format!("{field} contains a control character ({value:?})")));
     }
@@ -121,9 +120,11 @@ pub fn entrust_users(p: &Params, field: &str, max: usize, required: bool) -> Wir
 // ----- hosted profile JSON (reference §6.1) -----
 
 /// `groupProfile` keys and their length limits.
-pub const PROFILE_FIELDS: [(&str, usize); 3] =
-    [("introduction", 512), ("announcement", 1024), ("portraitUrl", 128)];
-pub const NAME_MAX: usize = 64;
+const PROFILE_FIELDS: [(&str, usize); 3] = [
+    ("introduction", limits::INTRODUCTION_MAX),
+    ("announcement", limits::ANNOUNCEMENT_MAX),
+    ("portraitUrl", limits::PORTRAIT_URL_MAX),
+];
 
 /// The six permissions with their allowed values (0..=max).
 pub const PERMISSIONS: [(&str, i64); 6] = [
@@ -134,10 +135,6 @@ pub const PERMISSIONS: [(&str, i64); 6] = [
     ("profilePerm", 2),
     ("memProfilePerm", 2),
 ];
-
-pub const EXT_KEY_MAX: usize = 32;
-pub const EXT_VALUE_MAX: usize = 256;
-pub const EXT_PAIRS_MAX: usize = 10;
 
 fn json_object(field: &str, raw: &str) -> WireResult<Map<String, Value>> {
     match serde_json::from_str::<Value>(raw) {
@@ -172,7 +169,7 @@ pub fn profile_patch(raw: &str, allow_name: bool) -> WireResult<ProfilePatch> {
     for (k, v) in &obj {
         let text = json_text("groupProfile", k, v)?;
         if k == "name" && allow_name {
-            check_len(Family::Entrust, "groupProfile.name", &text, NAME_MAX)?;
+            check_len(Family::Entrust, "groupProfile.name", &text, limits::GROUP_NAME_MAX)?;
             patch.name = Some(text);
             continue;
         }
@@ -222,7 +219,7 @@ pub fn ext_patch(raw: &str) -> WireResult<Vec<(String, String)>> {
     for (k, v) in &obj {
         ext_key_value(k)?;
         let text = json_text("groupExtProfile", k, v)?;
-        check_len(Family::Entrust, &format!("groupExtProfile.{k}"), &text, EXT_VALUE_MAX)?;
+        check_len(Family::Entrust, &format!("groupExtProfile.{k}"), &text, limits::EXT_VALUE_MAX)?;
         out.push((k.clone(), text));
     }
     Ok(out)
@@ -233,7 +230,7 @@ pub fn ext_key_value(key: &str) -> WireResult<()> {
     if !key.starts_with("ext_") {
         return Err(WireError::param(format!("extProfile key {key:?} must start with \"ext_\"")));
     }
-    check_len(Family::Entrust, &format!("extProfile key {key:?}"), key, EXT_KEY_MAX)?;
+    check_len(Family::Entrust, &format!("extProfile key {key:?}"), key, limits::EXT_KEY_MAX)?;
     if !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
         return Err(WireError::param(format!(
             "extProfile key {key:?} may contain only letters, digits and _"

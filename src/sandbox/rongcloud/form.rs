@@ -28,11 +28,6 @@ impl Params {
             .map(|(_, v)| v.as_str())
     }
 
-    /// Whether `name` was sent at all, even empty.
-    pub fn present(&self, name: &str) -> bool {
-        self.pairs.iter().any(|(k, _)| k == name)
-    }
-
     pub fn req(&self, name: &str) -> WireResult<&str> {
         self.opt(name)
             .ok_or_else(|| WireError::param(format!("{name} is required")))
@@ -137,7 +132,6 @@ mod tests {
     fn empty_values_are_absent() {
         let p = Params::parse(b"pageToken=&size=10");
         assert_eq!(p.opt("pageToken"), None);
-        assert!(p.present("pageToken"));
         assert_eq!(p.int("size").unwrap(), Some(10));
         assert!(p.int("x").unwrap().is_none());
     }
