@@ -8,3 +8,4 @@ mod legacy;
 mod lifecycle;
 mod limits;
 mod python_sdk;
+mod robustness;

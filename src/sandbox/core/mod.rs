@@ -107,6 +107,8 @@ pub enum Rejection {
     MethodNotAllowed { method: Method, path: String },
     BodyTooLarge { limit: usize },
     BodyUnreadable,
+    /// The body did not arrive within the read timeout.
+    BodyTimeout { seconds: u64 },
     /// Over `per_second` requests per second for this caller and route.
     RateLimited { per_second: u32 },
     /// Fault injection: a 503-style refusal.

@@ -56,10 +56,24 @@ impl<P: Protocol> Shared<P> {
     }
 }
 
-/// Serves until `stop` fires, then lets open requests finish (up to 5 s).
+/// A client has this long to send a request's headers — and an idle keep-alive connection this
+/// long before its next request — before the connection is closed.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// A request's body must arrive within this (else 408).
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(10);
+/// On shutdown, requests in flight get this long to finish; then every connection is closed,
+/// stalled or half-sent ones included.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
+
+/// Serves until `stop` fires, then lets open requests finish (up to [`SHUTDOWN_GRACE`]) and
+/// closes whatever is left.
 pub async fn serve<P: Protocol>(listener: TcpListener, shared: Arc<Shared<P>>, mut stop: oneshot::Receiver<()>) {
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut connections = tokio::task::JoinSet::new();
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(HEADER_TIMEOUT);
     loop {
+        while connections.try_join_next().is_some() {}
         tokio::select! {
             accepted = listener.accept() => {
                 let (stream, _) = match accepted {
@@ -73,10 +87,8 @@ pub async fn serve<P: Protocol>(listener: TcpListener, shared: Arc<Shared<P>>, m
                 let _ = stream.set_nodelay(true);
                 let shared = shared.clone();
                 let service = hyper::service::service_fn(move |req| handle(shared.clone(), req));
-                let conn = hyper::server::conn::http1::Builder::new()
-                    .serve_connection(TokioIo::new(stream), service);
-                let conn = graceful.watch(conn);
-                tokio::spawn(async move {
+                let conn = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+                connections.spawn(async move {
                     let _ = conn.await;
                 });
             }
@@ -84,7 +96,13 @@ pub async fn serve<P: Protocol>(listener: TcpListener, shared: Arc<Shared<P>>, m
         }
     }
     drop(listener);
-    let _ = tokio::time::timeout(Duration::from_secs(5), graceful.shutdown()).await;
+    if tokio::time::timeout(SHUTDOWN_GRACE, graceful.shutdown()).await.is_err() {
+        tracing::info!(open = connections.len(), "closing connections that did not finish in time");
+    }
+    // A connection that never finished its request (or never sent one) must not keep the
+    // server — and with it the storage thread — alive.
+    connections.abort_all();
+    while connections.join_next().await.is_some() {}
 }
 
 /// How a request ends.
@@ -145,9 +163,10 @@ async fn process<P: Protocol>(shared: &Shared<P>, req: Request<Incoming>) -> Out
         return shared.reject(Rejection::MethodNotAllowed { method: req.method().clone(), path });
     }
     let (head, body) = req.into_parts();
-    let body = match read_body(body, &head.headers, P::MAX_BODY_BYTES).await {
-        Ok(b) => b,
-        Err(rejection) => return shared.reject(rejection),
+    let body = match tokio::time::timeout(BODY_TIMEOUT, read_body(body, &head.headers, P::MAX_BODY_BYTES)).await {
+        Ok(Ok(b)) => b,
+        Ok(Err(rejection)) => return shared.reject(rejection),
+        Err(_) => return shared.reject(Rejection::BodyTimeout { seconds: BODY_TIMEOUT.as_secs() }),
     };
     let caller = match shared.protocol.authenticate(&head) {
         Ok(caller) => caller,

@@ -74,6 +74,9 @@ impl From<Rejection> for WireError {
                 Self::new(413, 1508, format!("HTTP body too large: at most {limit} bytes"))
             }
             Rejection::BodyUnreadable => Self::new(400, 1002, "the request body could not be read"),
+            Rejection::BodyTimeout { seconds } => {
+                Self::new(408, 1002, format!("the request body did not arrive within {seconds} s"))
+            }
             Rejection::RateLimited { per_second } => Self::new(
                 429,
                 1008,

@@ -10,13 +10,22 @@ pub struct Params {
 }
 
 impl Params {
-    pub fn parse(body: &[u8]) -> Self {
-        // `form_urlencoded` decodes `%XX` and `+`, leaves raw bytes (the Python SDK sends unencoded
-        // UTF-8) and a stray `%` alone, and never fails.
-        let pairs = form_urlencoded::parse(body)
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
-        Self { pairs }
+    /// Decodes `%XX` and `+`, takes raw bytes as they are (the Python SDK sends unencoded
+    /// UTF-8) and a stray `%` literally. Bytes that are not UTF-8 — raw or percent-encoded —
+    /// refuse the request (1002) naming the parameter: replacing them would make different ids
+    /// collide.
+    pub fn parse(body: &[u8]) -> WireResult<Self> {
+        let mut pairs = Vec::new();
+        for piece in body.split(|b| *b == b'&').filter(|p| !p.is_empty()) {
+            let (k, v) = match piece.iter().position(|b| *b == b'=') {
+                Some(i) => (&piece[..i], &piece[i + 1..]),
+                None => (piece, &[][..]),
+            };
+            let key = decode(k).map_err(|at| WireError::param(format!("a parameter name is not valid UTF-8 (byte {at})")))?;
+            let value = decode(v).map_err(|at| WireError::param(format!("{key} is not valid UTF-8 (byte {at} of the value)")))?;
+            pairs.push((key, value));
+        }
+        Ok(Self { pairs })
     }
 
     /// The first non-empty value of `name`. An empty value (`pageToken=`) counts as absent, as
@@ -102,26 +111,34 @@ impl Params {
     }
 }
 
+/// One form component: `+` is a space, `%XX` a byte; the result must be UTF-8 (else the offset
+/// of the first bad byte).
+fn decode(raw: &[u8]) -> Result<String, usize> {
+    let plus: Vec<u8> = raw.iter().map(|b| if *b == b'+' { b' ' } else { *b }).collect();
+    let bytes: Vec<u8> = percent_encoding::percent_decode(&plus).collect();
+    String::from_utf8(bytes).map_err(|e| e.utf8_error().valid_up_to())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn lists_accept_both_styles_and_mixtures() {
-        let p = Params::parse(b"userIds=a,b&userIds=c&userIds=&userIds=b, d");
+        let p = Params::parse(b"userIds=a,b&userIds=c&userIds=&userIds=b, d").unwrap();
         assert_eq!(p.list(&["userIds"]), ["a", "b", "c", "d"]);
     }
 
     #[test]
     fn raw_utf8_and_spaces_survive() {
-        let p = Params::parse("groupName=Group Name 测试&userId=u 2".as_bytes());
+        let p = Params::parse("groupName=Group Name 测试&userId=u 2".as_bytes()).unwrap();
         assert_eq!(p.opt("groupName"), Some("Group Name 测试"));
         assert_eq!(p.repeated("userId"), ["u 2"]);
     }
 
     #[test]
     fn sync_keys_encoded_or_not() {
-        let p = Params::parse(b"userId=u1&group[g1]=N1&group%5Bg2%5D=N%202");
+        let p = Params::parse(b"userId=u1&group[g1]=N1&group%5Bg2%5D=N%202").unwrap();
         assert_eq!(
             p.bracketed("group"),
             [("g1".to_owned(), "N1".to_owned()), ("g2".to_owned(), "N 2".to_owned())]
@@ -130,9 +147,19 @@ mod tests {
 
     #[test]
     fn empty_values_are_absent() {
-        let p = Params::parse(b"pageToken=&size=10");
+        let p = Params::parse(b"pageToken=&size=10").unwrap();
         assert_eq!(p.opt("pageToken"), None);
         assert_eq!(p.int("size").unwrap(), Some(10));
         assert!(p.int("x").unwrap().is_none());
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_refuse_the_request() {
+        for body in [&b"userId=%FF"[..], b"userId=%FE", b"userId=\xff\xfe", b"%FF=1"] {
+            let e = Params::parse(body).unwrap_err();
+            assert_eq!((e.http, e.code), (400, 1002), "{body:?}");
+            assert!(e.message.contains("UTF-8"), "{}", e.message);
+        }
+        assert_eq!(Params::parse(b"q=100%&r=%zz").unwrap().opt("q"), Some("100%"), "a stray % stays");
     }
 }

@@ -80,7 +80,7 @@ impl Protocol for RongCloud {
     }
 
     fn parse(&self, body: &[u8]) -> Result<Params, WireError> {
-        Ok(Params::parse(body))
+        Params::parse(body)
     }
 
     fn handle(&self, handler: Handler, tx: &Transaction<'_>, params: Params) -> Result<Answer, WireError> {

@@ -67,11 +67,22 @@ pub fn group_id<'a>(family: Family, p: &'a Params, field: &str) -> WireResult<&'
     Ok(v)
 }
 
-/// A user id: at most 64 characters, no control characters.
+/// A user id: 1 to 64 characters; no control character, no comma (it separates list items) and
+/// no surrounding white space — such ids could be stored by one family and never addressed by
+/// the other. The same rule in both families.
 pub fn user_id_value(family: Family, field: &str, value: &str) -> WireResult<()> {
     check_len(family, field, value, limits::ID_MAX)?;
+    if value.trim().is_empty() {
+        return Err(WireError::param(format!("{field} is empty")));
+    }
     if value.chars().any(char::is_control) {
         return Err(WireError::param(format!("{field} contains a control character ({value:?})")));
+    }
+    if value.contains(',') {
+        return Err(WireError::param(format!("{field} contains a comma, which separates list items ({value:?})")));
+    }
+    if value.trim() != value {
+        return Err(WireError::param(format!("{field} has white space at its start or end ({value:?})")));
     }
     Ok(())
 }

@@ -1,0 +1,81 @@
+//! Bad input and bad clients: ill-formed UTF-8, ids no API could address, stalled and half-sent
+//! requests, shutdown while a client hangs on to a connection.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+use crate::common::{Server, json};
+
+fn addr(s: &Server) -> String {
+    s.base.trim_start_matches("http://").to_owned()
+}
+
+#[test]
+fn ids_that_are_not_utf8_are_refused_not_replaced() {
+    let s = Server::empty();
+    s.ok("/entrust/group/create.json", "groupId=g1&name=G&owner=o&userIds=a");
+    for body in ["userId=%FF&groupId=g1&minute=10", "userId=%FE&groupId=g1&minute=10"] {
+        let (status, text) = s.post("/group/user/gag/add.json", body);
+        assert_eq!(status, 400, "{text}");
+        let v = json(&text);
+        assert_eq!(v["code"], 1002);
+        assert!(v["errorMessage"].as_str().unwrap().contains("userId is not valid UTF-8"), "{text}");
+    }
+    assert_eq!(s.ok("/group/user/gag/list.json", "groupId=g1")["users"], serde_json::json!([]), "nothing was stored");
+}
+
+#[test]
+fn padded_empty_and_comma_ids_are_refused_in_both_families() {
+    let s = Server::empty();
+    for (path, body) in [
+        ("/group/create.json", "userId=%20pad%20&groupId=lg&groupName=L"),
+        ("/group/create.json", "userId=a%2Cb&groupId=lg&groupName=L"),
+        ("/group/join.json", "userId=%20&groupId=lg&groupName=L"),
+        ("/group/user/gag/add.json", "userId=%20pad&groupId=lg&minute=1"),
+        ("/entrust/group/create.json", "groupId=hg&name=H&owner=%20"),
+        ("/entrust/group/create.json", "groupId=hg&name=H&owner=o%20"),
+    ] {
+        let (status, text) = s.post(path, body);
+        assert_eq!((status, json(&text)["code"].as_u64()), (400, Some(1002)), "{path} {body}: {text}");
+    }
+    assert_eq!(s.ok("/group/user/query.json", "groupId=lg")["users"], serde_json::json!([]), "no legacy group was made");
+}
+
+#[test]
+fn a_stalled_connection_is_closed_and_a_half_sent_body_times_out() {
+    let s = Server::empty();
+    let mut idle = TcpStream::connect(addr(&s)).unwrap();
+    idle.set_read_timeout(Some(Duration::from_secs(40))).unwrap();
+    let mut half = TcpStream::connect(addr(&s)).unwrap();
+    half.set_read_timeout(Some(Duration::from_secs(40))).unwrap();
+    let head = "POST /group/user/query.json HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\ngroupId=g";
+    half.write_all(head.as_bytes()).unwrap();
+    let mut answer = String::new();
+    let _ = half.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "a body that never arrives gets 408: {answer:?}");
+    assert!(answer.contains(r#""code":1002"#), "with a JSON body naming the problem: {answer:?}");
+    let mut buf = [0u8; 16];
+    let n = idle.read(&mut buf).unwrap_or(0);
+    assert_eq!(n, 0, "a connection that sends nothing is closed by the server");
+}
+
+#[test]
+fn sigterm_completes_while_a_client_holds_a_half_sent_request() {
+    let mut s = Server::empty();
+    let mut hold = TcpStream::connect(addr(&s)).unwrap();
+    hold.write_all(b"POST /entrust/group/query.json HTTP/1.1\r\nHost: x\r\n").unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let pid = s.child.id().to_string();
+    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let deadline = Instant::now() + Duration::from_secs(8);
+    loop {
+        if let Some(code) = s.child.try_wait().unwrap() {
+            assert!(code.success(), "clean exit, got {code}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "the sandbox is still running with a half-sent request open");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    drop(hold);
+}
