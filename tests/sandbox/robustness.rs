@@ -79,3 +79,34 @@ fn sigterm_completes_while_a_client_holds_a_half_sent_request() {
     }
     drop(hold);
 }
+
+/// Raw bytes on a fresh connection; the whole answer.
+fn raw(s: &Server, request: &[u8]) -> String {
+    let mut c = TcpStream::connect(addr(s)).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    c.write_all(request).unwrap();
+    let mut answer = Vec::new();
+    let _ = c.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+#[test]
+fn protocol_level_errors_answer_with_a_json_body_and_a_code() {
+    let s = Server::empty();
+    let many: String = (0..200).map(|i| format!("X-H{i}: v\r\n")).collect();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("garbage request line", b"\x01\x02 nonsense\r\n\r\n".to_vec(), "HTTP/1.1 400"),
+        ("NUL in a header", b"POST /group/user/query.json HTTP/1.1\r\nHost: x\r\nX-A: a\0b\r\n\r\n".to_vec(), "HTTP/1.1 400"),
+        ("too many headers", format!("POST /group/user/query.json HTTP/1.1\r\nHost: x\r\n{many}\r\n").into_bytes(), "HTTP/1.1 431"),
+        ("long path", format!("POST /{} HTTP/1.1\r\nHost: x\r\n\r\n", "a".repeat(70_000)).into_bytes(), "HTTP/1.1 4"),
+        ("unknown transfer coding", b"POST /group/user/query.json HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n".to_vec(), "HTTP/1.1 4"),
+        ("oversized Content-Length", b"POST /group/user/query.json HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999\r\n\r\n".to_vec(), "HTTP/1.1 4"),
+    ];
+    for (what, request, status) in cases {
+        let answer = raw(&s, &request);
+        assert!(answer.starts_with(status), "{what}: {answer:?}");
+        let body = answer.split("\r\n\r\n").nth(1).unwrap_or("");
+        let v: serde_json::Value = serde_json::from_str(body).unwrap_or_else(|_| panic!("{what}: the body is not JSON: {answer:?}"));
+        assert!(v["code"].as_u64().is_some() && v["errorMessage"].as_str().is_some_and(|m| !m.is_empty()), "{what}: {v}");
+    }
+}

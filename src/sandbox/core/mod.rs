@@ -20,6 +20,7 @@
 //! 8. the configured latency, then the answer (JSON, `X-Request-ID` echoed).
 
 mod faults;
+mod malformed;
 mod rate;
 mod running;
 mod server;
@@ -107,6 +108,9 @@ pub enum Rejection {
     MethodNotAllowed { method: Method, path: String },
     BodyTooLarge { limit: usize },
     BodyUnreadable,
+    /// Not HTTP/1.1 hyper could parse (request line, headers, path); `status` is the HTTP
+    /// status hyper chose (400, 414, 431).
+    Malformed { status: u16 },
     /// The body did not arrive within the read timeout.
     BodyTimeout { seconds: u64 },
     /// Over `per_second` requests per second for this caller and route.

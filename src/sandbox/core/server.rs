@@ -85,6 +85,9 @@ pub async fn serve<P: Protocol>(listener: TcpListener, shared: Arc<Shared<P>>, m
                     }
                 };
                 let _ = stream.set_nodelay(true);
+                let protocol = shared.protocol.clone();
+                let render: super::malformed::Render = Arc::new(move |status| protocol.render(Rejection::Malformed { status }.into()));
+                let stream = super::malformed::Stream::new(stream, render);
                 let shared = shared.clone();
                 let service = hyper::service::service_fn(move |req| handle(shared.clone(), req));
                 let conn = graceful.watch(http.serve_connection(TokioIo::new(stream), service));

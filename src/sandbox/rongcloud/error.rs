@@ -74,6 +74,11 @@ impl From<Rejection> for WireError {
                 Self::new(413, 1508, format!("HTTP body too large: at most {limit} bytes"))
             }
             Rejection::BodyUnreadable => Self::new(400, 1002, "the request body could not be read"),
+            Rejection::Malformed { status } => Self::new(status, 1002, match status {
+                414 => "the request path is too long",
+                431 => "the request has too many or too long headers",
+                _ => "the request is not valid HTTP/1.1 (request line or headers)",
+            }),
             Rejection::BodyTimeout { seconds } => {
                 Self::new(408, 1002, format!("the request body did not arrive within {seconds} s"))
             }
