@@ -162,4 +162,36 @@ mod tests {
         }
         assert_eq!(Params::parse(b"q=100%&r=%zz").unwrap().opt("q"), Some("100%"), "a stray % stays");
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::super::Params;
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+            /// Arbitrary bytes: never a panic; either parameters or a 1002 naming the problem.
+            #[test]
+            fn arbitrary_bodies_never_panic(body in prop::collection::vec(any::<u8>(), 0..400)) {
+                if let Err(e) = Params::parse(&body) {
+                    prop_assert_eq!((e.http, e.code), (400, 1002));
+                }
+            }
+
+            /// Any id, percent-encoded as a client sends it, comes back exactly as given.
+            #[test]
+            fn encoded_ids_round_trip(id in "\\PC{1,40}") {
+                let body: String = form_urlencoded::Serializer::new(String::new()).append_pair("userId", &id).finish();
+                prop_assert_eq!(Params::parse(body.as_bytes()).unwrap().repeated("userId"), vec![id]);
+            }
+
+            /// Raw (unencoded) UTF-8 without form syntax is taken byte for byte.
+            #[test]
+            fn raw_ids_are_taken_as_given(id in "[^%+&=]{1,40}") {
+                let body = format!("userId={id}");
+                prop_assert_eq!(Params::parse(body.as_bytes()).unwrap().repeated("userId"), vec![id]);
+            }
+        }
+    }
 }
