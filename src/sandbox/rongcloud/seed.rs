@@ -42,7 +42,25 @@ const LAST: &[&str] = &[
     "Chen", "Lee", "Wong",
 ];
 
+/// Chinese family and given names: a third of the community's nicknames, and the members of the
+/// groups below, so a fresh console shows what most of this product's users see.
+const SURNAMES: &[&str] = &["张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙"];
+const GIVEN: &[&str] = &["伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "晓燕", "建华", "丽"];
+
+/// Hosted groups named in Chinese: (id, name, introduction, announcement, members).
+const CHINESE: &[(&str, &str, &str, &str, u32)] = &[
+    ("beijingusers", "北京用户交流群", "欢迎北京地区的用户加入，请先阅读群公告。", "本周六下午两点线下见面会，地点见群文件。", 180),
+    ("shanghaimoms", "上海宝妈互助群", "育儿经验交流，禁止广告。", "", 95),
+    ("kefutest", "客服测试群", "客服团队内部测试用，请勿外传。", "新版工单系统下周一上线。", 24),
+];
+
 const USERS: u32 = 4000;
+
+/// A Chinese name for user `n` (deterministic).
+fn chinese_name(n: u32) -> String {
+    let n = n as usize;
+    format!("{}{}", SURNAMES[n % SURNAMES.len()], GIVEN[(n / SURNAMES.len()) % GIVEN.len()])
+}
 
 fn user_id(n: u32) -> String {
     format!("u{}", 10000 + n)
@@ -82,6 +100,7 @@ pub fn demo(f: &Fixtures, app_key: &str, now: i64) -> anyhow::Result<()> {
     muted_group(f, &mut rng, now)?;
     hosted_groups(f, &mut rng, now)?;
     legacy_groups(f, &mut rng, now)?;
+    chinese_groups(f, now)?;
     f.recount_members()?;
     // One user muted in all groups.
     f.mute("", &user_id(3999), now - DAY, Some(now + 6 * DAY))?;
@@ -110,7 +129,9 @@ fn big_group(f: &Fixtures, rng: &mut StdRng, now: i64) -> anyhow::Result<()> {
         };
         let extra = if n % 97 == 0 { "verified" } else { "" };
         let t = created + i64::from(n) * (400 * DAY / 3000) + rng.random_range(0..60_000);
-        f.member(BIG_GROUP, &user_id(n), role, &nickname(rng), extra, t)?;
+        let latin = nickname(rng);
+        let nick = if n % 3 == 1 { chinese_name(n) } else { latin };
+        f.member(BIG_GROUP, &user_id(n), role, &nick, extra, t)?;
     }
     for (i, n) in [120u32, 245, 377, 512, 640, 888, 1024, 1500, 2048, 2999].iter().enumerate() {
         let end = match i {
@@ -201,6 +222,25 @@ fn legacy_groups(f: &Fixtures, rng: &mut StdRng, now: i64) -> anyhow::Result<()>
         for _ in 0..rng.random_range(3..40) {
             let n = rng.random_range(0..USERS);
             f.member(&gid, &user_id(n), ROLE_MEMBER, "", "", created + rng.random_range(0..DAY * 300))?;
+        }
+    }
+    Ok(())
+}
+
+/// The groups named in Chinese, with Chinese nicknames (their own fixed sequence, so the other
+/// groups stay as they were).
+fn chinese_groups(f: &Fixtures, now: i64) -> anyhow::Result<()> {
+    let mut rng = StdRng::seed_from_u64(0x4e2d);
+    for (i, (gid, name, intro, announcement, size)) in CHINESE.iter().enumerate() {
+        let created = now - (40 + 25 * i as i64) * DAY;
+        let owner_n = 3000 + 100 * i as u32;
+        let texts = json!({"introduction": intro, "announcement": announcement, "portraitUrl": format!("https://cdn.example.com/groups/{gid}.png")});
+        f.hosted_group(gid, name, &user_id(owner_n), &profile(&texts, &json!({"ext_region": "APAC"}), &permissions(&mut rng)), created)?;
+        f.member(gid, &user_id(owner_n), ROLE_OWNER, &chinese_name(owner_n), "", created)?;
+        for k in 1..*size {
+            let n = owner_n + k;
+            let role = if k <= 2 { ROLE_ADMIN } else { ROLE_MEMBER };
+            f.member(gid, &user_id(n), role, &chinese_name(n), "", created + rng.random_range(0..(now - created).max(1)))?;
         }
     }
     Ok(())
