@@ -111,6 +111,21 @@ impl Server {
         text
     }
 
+    /// Sends SIGTERM and checks a clean exit within `limit`.
+    pub fn terminate_within(mut self, limit: std::time::Duration) {
+        let pid = self.child.id().to_string();
+        assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+        let deadline = std::time::Instant::now() + limit;
+        loop {
+            if let Some(code) = self.child.try_wait().unwrap() {
+                assert!(code.success(), "clean exit on SIGTERM, got {code}");
+                return;
+            }
+            assert!(std::time::Instant::now() < deadline, "the sandbox did not stop within {limit:?} of SIGTERM");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
     pub fn kill9(&mut self) {
         let _ = self.child.kill(); // SIGKILL on Unix
         let _ = self.child.wait();

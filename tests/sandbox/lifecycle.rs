@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::common::{Server, json};
 
@@ -51,19 +51,8 @@ fn an_empty_seed_stays_empty_after_restart() {
 }
 
 /// Sends SIGTERM and checks a clean exit.
-fn terminate(mut s: Server) {
-    let pid = s.child.id().to_string();
-    let status = std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap();
-    assert!(status.success());
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
-        if let Some(code) = s.child.try_wait().unwrap() {
-            assert!(code.success(), "clean exit on SIGTERM, got {code}");
-            return;
-        }
-        assert!(Instant::now() < deadline, "sandbox did not stop on SIGTERM");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+fn terminate(s: Server) {
+    s.terminate_within(Duration::from_secs(15));
 }
 
 #[test]

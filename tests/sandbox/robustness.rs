@@ -3,7 +3,7 @@
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::common::{Server, json};
 
@@ -62,21 +62,11 @@ fn a_stalled_connection_is_closed_and_a_half_sent_body_times_out() {
 
 #[test]
 fn sigterm_completes_while_a_client_holds_a_half_sent_request() {
-    let mut s = Server::empty();
+    let s = Server::empty();
     let mut hold = TcpStream::connect(addr(&s)).unwrap();
     hold.write_all(b"POST /entrust/group/query.json HTTP/1.1\r\nHost: x\r\n").unwrap();
     std::thread::sleep(Duration::from_millis(200));
-    let pid = s.child.id().to_string();
-    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
-    let deadline = Instant::now() + Duration::from_secs(8);
-    loop {
-        if let Some(code) = s.child.try_wait().unwrap() {
-            assert!(code.success(), "clean exit, got {code}");
-            break;
-        }
-        assert!(Instant::now() < deadline, "the sandbox is still running with a half-sent request open");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    s.terminate_within(Duration::from_secs(8));
     drop(hold);
 }
 
