@@ -49,6 +49,9 @@ pub struct Profile {
     pub target: Target,
     pub app_key: String,
     pub environment: Environment,
+    /// The clock mute end times come in; `None`: the data centre's (Beijing for `bj`, else UTC).
+    #[serde(default)]
+    pub mute_clock: Option<crate::backend::rongcloud::credentials::ServerClock>,
 }
 
 impl Profile {
@@ -176,7 +179,9 @@ pub async fn start_embedded(data_dir: std::path::PathBuf, operator: &str, audit:
 /// A saved profile's session, with its secret from the store.
 pub fn connect_profile(p: &Profile, secret: &str, operator: &str, audit: AuditLog) -> Result<Session, ApiError> {
     let endpoint = p.endpoint();
-    rongcloud_session(ClientConfig::new(Credentials::new(&p.app_key, secret), endpoint), endpoint_name(&p.target), operator, audit)
+    let mut config = ClientConfig::new(Credentials::new(&p.app_key, secret), endpoint);
+    config.clock = p.mute_clock;
+    rongcloud_session(config, endpoint_name(&p.target), operator, audit)
 }
 
 fn endpoint_name(t: &Target) -> String {

@@ -44,6 +44,8 @@ pub struct ClientConfig {
     pub max_retries: u32,
     /// Requests in flight at once within one bulk operation.
     pub bulk_concurrency: usize,
+    /// The clock of mute end times; `None`: the endpoint's ([`Endpoint::clock`]).
+    pub clock: Option<super::credentials::ServerClock>,
 }
 
 impl ClientConfig {
@@ -56,6 +58,7 @@ impl ClientConfig {
             request_timeout: Duration::from_secs(30),
             max_retries: 5,
             bulk_concurrency: 16,
+            clock: None,
         }
     }
 }

@@ -24,6 +24,39 @@ impl fmt::Debug for Credentials {
     }
 }
 
+/// The clock a data centre writes mute end times in (`/group/user/gag/list.json` `time`, a
+/// zone-less `YYYY-MM-DD HH:MM:SS`): the documentation says Beijing time for the China data
+/// centre; for the global ones we take UTC ([?], written down in README). A profile can say
+/// otherwise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum ServerClock {
+    /// UTC+08:00.
+    Beijing,
+    Utc,
+}
+
+impl ServerClock {
+    pub fn offset_seconds(self) -> i32 {
+        match self {
+            Self::Beijing => 8 * 3600,
+            Self::Utc => 0,
+        }
+    }
+
+    /// A server time in this clock as UTC (`… UTC`); `permanent` for the year-9999 marker;
+    /// anything unparseable as given.
+    pub fn to_utc(self, server_time: &str) -> String {
+        let Ok(t) = chrono::NaiveDateTime::parse_from_str(server_time.trim(), "%Y-%m-%d %H:%M:%S") else {
+            return server_time.to_owned();
+        };
+        if chrono::Datelike::year(&t) >= 9999 {
+            return "permanent".to_owned();
+        }
+        let utc = t - chrono::Duration::seconds(i64::from(self.offset_seconds()));
+        format!("{} UTC", utc.format("%Y-%m-%d %H:%M:%S"))
+    }
+}
+
 /// RongCloud data centres with their primary and backup domains.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[derive(clap::ValueEnum)]
@@ -42,6 +75,11 @@ pub enum DataCenter {
 
 impl DataCenter {
     pub const ALL: [DataCenter; 5] = [Self::Bj, Self::Sg, Self::SgB, Self::Na, Self::Sau];
+
+    /// The clock the data centre writes mute end times in.
+    pub fn clock(self) -> ServerClock {
+        if self == Self::Bj { ServerClock::Beijing } else { ServerClock::Utc }
+    }
 
     pub fn urls(self) -> (&'static str, &'static str) {
         match self {
@@ -87,6 +125,14 @@ pub enum Endpoint {
 }
 
 impl Endpoint {
+    /// The clock of mute end times: the data centre's; UTC for a custom URL (a sandbox).
+    pub fn clock(&self) -> ServerClock {
+        match self {
+            Endpoint::DataCenter(dc) => dc.clock(),
+            _ => ServerClock::Utc,
+        }
+    }
+
     pub fn custom(url: impl Into<String>) -> Self {
         Self::Custom { primary: url.into(), backup: None }
     }
@@ -130,4 +176,17 @@ pub fn check_base_url(url: &str) -> Result<String, String> {
         return Err(format!("base URL {url:?} has no host"));
     }
     Ok(url.to_owned())
+}
+
+#[cfg(test)]
+mod clock_tests {
+    use super::*;
+
+    #[test]
+    fn mute_end_times_per_data_centre() {
+        assert_eq!(DataCenter::Bj.clock().to_utc("2026-11-24 18:00:00"), "2026-11-24 10:00:00 UTC");
+        assert_eq!(DataCenter::Sg.clock().to_utc("2026-11-24 18:00:00"), "2026-11-24 18:00:00 UTC");
+        assert_eq!(ServerClock::Beijing.to_utc("9999-12-31 23:59:59"), "permanent");
+        assert_eq!(ServerClock::Utc.to_utc("soon"), "soon");
+    }
 }

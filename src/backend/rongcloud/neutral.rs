@@ -137,7 +137,8 @@ pub async fn members(c: &Client, detail: &GroupDetail) -> Result<Vec<Member>, Ap
             .map(|m| Member { user_id: m.user_id, nickname: m.nickname, role: Some(m.role), join_time_ms: m.time, extra: m.extra, ..Default::default() })
             .collect()
     };
-    let muted: HashMap<String, String> = muted.into_iter().map(|m| (m.user_id, m.time)).collect();
+    let clock = c.config().clock.unwrap_or_else(|| c.config().endpoint.clock());
+    let muted: HashMap<String, String> = muted.into_iter().map(|m| (m.user_id, clock.to_utc(&m.time))).collect();
     let allow: HashSet<String> = allow.into_iter().collect();
     for r in &mut rows {
         r.muted_until = muted.get(&r.user_id).cloned();

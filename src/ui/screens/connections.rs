@@ -35,6 +35,7 @@ impl NewConnection {
             target,
             app_key: self.app_key.trim().to_owned(),
             environment: self.environment.unwrap_or(Environment::Staging),
+            mute_clock: None,
         };
         p.validate()?;
         if p.name == BUILT_IN || existing.iter().any(|x| x.name == p.name) {
