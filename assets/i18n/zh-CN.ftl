@@ -1,3 +1,485 @@
 ## groupdesk — 简体中文。与 en.ftl 使用相同的消息 id。
+## 以数字传入的数值带千位分隔符；id 与错误码以文本传入。
 
-confirm-mute-title = 禁言 { $count } 位用户 { $duration }？
+## 常用词
+
+cancel = 取消
+confirm = 确认
+none = 无
+not-set = （未设置）
+on = 开
+off = 关
+yes = 是
+and-more = { " " }等另外 { $count } 个
+request-id = 请求 ID { $id }
+error-code-http = { $message }（错误码 { $code }，HTTP { $status }）
+error-http = { $message }（HTTP { $status }）
+limit-chars = { $label }：最多 { $max } 个字符（当前 { $count } 个）
+field-required = { $label }：必填
+
+## 外壳：顶栏、导航、状态栏
+
+production-banner = 生产环境 — 更改会影响真实用户
+starting-sandbox = 正在启动内置沙箱…
+not-connected = 未连接
+connecting = 正在连接…
+env-production = 生产
+env-staging = 预发布
+env-sandbox = 沙箱
+nav-groups = 群组
+nav-extkeys = 扩展资料键
+nav-connections = 连接与设置
+nav-audit = 审计
+nav-log = 日志
+language-hint = 控制台的语言
+view-menu = 视图
+view-light = 浅色主题
+view-dark = 深色主题
+view-zoom-out = 缩小
+view-zoom-in = 放大
+view-times = 时间
+view-times-local = 本地时间（{ $zone }）
+view-times-utc = UTC
+status-running = { $count } 个请求进行中
+status-ready = 就绪
+status-dismiss = 关闭提示
+status-dismiss-hint = 从状态栏隐藏此问题（日志中仍保留）
+status-more-problems = 日志中还有 { $count } 个问题
+deeplink-no-connection = 没有名为“{ $name }”的已保存连接，改用上次的连接。
+
+## 日志
+
+log-title = 日志
+log-intro = 本次运行的所有通知，最新的在前（时间为 { $zone }）。
+log-dismiss-all = 关闭所有问题
+level-info = 信息
+level-warning = 警告
+level-error = 错误
+
+## 通知
+
+note-groups-failed = 加载群组失败
+note-created = 已创建群组 { $group }
+note-create-failed = 创建群组 { $group } 失败
+note-changed = { $action }：群组 { $group } 已完成，正在从服务器读回
+note-change-failed = 群组 { $group } 的“{ $action }”失败
+note-dismissed = 已解散群组 { $group }
+note-dismiss-failed = 解散 { $group } 失败
+note-job-done = { $group } 中的“{ $action }”
+note-exported = 已导出 { $count } 名成员到 { $path }
+note-export-failed = 导出到 { $path } 失败
+note-audit-exported = 已导出 { $count } 条审计记录到 { $path }
+note-registry-exported = 扩展资料键注册表已导出到 { $path }
+note-outcomes-written = 结果已写入 { $path }
+note-write-failed = 无法写入 { $path }
+note-registry-imported = 已从 { $path } 导入 { $count } 个扩展资料键
+note-import-failed = 无法导入 { $path }
+note-connection-saved-keyring = 已保存连接 { $name }；其 App Secret 保存在系统密钥环中
+note-connection-saved-memory = 已保存连接 { $name }；此处没有密钥环，App Secret 仅在本次运行中保留
+note-audit-failed = 无法写入审计日志 { $path }
+note-connected = 已连接到 { $name }（{ $count } 个群组）
+note-sandbox-failed = 内置沙箱未能启动：{ $error }
+note-connect-failed = 连接失败：{ $error }
+note-open-failed = 打开群组 { $group } 失败
+
+## 更改（页面与通知中的名称）
+
+change-save-profile = 保存 { $fields }
+change-import = 导入到群组托管
+change-alias = 设置群备注名
+change-group-action = { $action } — 原因：{ $reason }
+change-make-admin = 设为管理员：{ $users }
+change-remove-admin = 取消管理员：{ $users }
+change-member = 设置 { $user } 的群昵称/附加信息
+
+## 批量操作与确认
+
+duration-permanent = 永久
+duration-minutes = { $count } 分钟
+duration-hours = { $count } 小时
+duration-days = { $count } 天
+action-mute = 禁言 { $duration }
+action-unmute = 解除禁言
+action-kick = 移出群组
+action-allowlist-add = 加入全员禁言白名单
+action-allowlist-remove = 移出全员禁言白名单
+action-add = 添加为成员
+confirm-mute-title = 将 { $count } 位用户禁言 { $duration }？
+confirm-mute-permanent-title = 永久禁言 { $count } 位用户？
+confirm-unmute-title = 解除 { $count } 位用户的禁言？
+confirm-kick-title = 将 { $count } 位用户移出群组？
+confirm-allowlist-add-title = 将 { $count } 位用户加入全员禁言白名单？
+confirm-allowlist-remove-title = 将 { $count } 位用户移出全员禁言白名单？
+confirm-add-title = 将 { $count } 位用户添加为成员？
+group-action-mute-all-on = 开启全员禁言
+group-action-mute-all-off = 关闭全员禁言
+group-action-transfer = 将群主转让给 { $user }
+group-action-transfer-leave = 将群主转让给 { $user }（原群主退出）
+confirm-mute-all-on-title = 在 { $group } 开启全员禁言？
+confirm-mute-all-off-title = 在 { $group } 关闭全员禁言？
+confirm-transfer-title = 将 { $group } 的群主转让给 { $user }？
+confirm-transfer-leave-title = 将 { $group } 的群主转让给 { $user }（原群主退出）？
+reason-label = 原因（记录在审计日志中）
+reason-hint = 原因，例如工单号
+reason-use-last = 使用上次的原因：“{ $reason }”
+type-count-to-confirm = 输入 { $count } 以确认
+type-count-hint = 用户数量
+type-group-id-to-confirm = 输入群组 ID（{ $group }）以确认
+group-id-hint = 群组 ID
+kick-remove-mute = 同时解除其在本群的禁言
+kick-remove-allowlist = 同时将其移出全员禁言白名单
+kick-remove-follows = 同时移除其关注的成员
+skips-heading = 将跳过 { $count } 位用户（实际操作 { $acted } 位）：
+skip-owner = 群主：请先转让群主
+skip-not-member = 不是本群成员
+skip-already-member = 已是成员
+
+## 任务与结果
+
+job-label = { $action }：{ $group } 中的 { $count } 位用户
+job-time-left = 约剩 { $seconds } 秒
+job-cancel = 取消任务
+job-queued = 另有 { $count } 个任务排队中
+outcomes-title = 上一个任务的结果
+outcomes-all = 全部
+outcomes-failed = 失败
+outcomes-skipped = 跳过
+outcomes-unknown = 未知
+outcomes-retry = 重试失败项
+outcomes-export = 导出结果…
+outcomes-summary = { $done } 个完成，{ $failed } 个失败，{ $skipped } 个跳过
+outcomes-summary-unknown = { $unknown } 个未知
+outcome-done = 完成
+outcome-failed = 失败
+outcome-skipped = 跳过
+outcome-unknown = 未知
+
+## 群组列表
+
+browser-title = 群组
+browser-new = 新建群组
+browser-refresh = 刷新
+browser-refresh-hint = 重新加载群组列表
+browser-filter = 按 ID 或名称筛选
+browser-filter-hint = 输入以筛选
+browser-open-label = 按确切的群组 ID 打开（托管或旧版）
+browser-open-hint = 群组 ID
+browser-open = 打开
+browser-sort = 排序
+browser-sort-name = 名称
+browser-sort-members = 成员数
+browser-sort-created = 创建时间
+browser-sort-reverse = 反向
+browser-sort-reverse-hint = 反向排序（Z 到 A、最小或最早的在前）
+browser-count = { $shown } / { $total } 个托管群组
+browser-row-members = { $count } 名成员
+browser-row-hint = 创建于 { $created }（{ $zone }）
+lookup-title = 查找用户
+lookup-user = 用户 ID
+lookup-user-hint = 用户 ID
+lookup-find = 查找所在群组
+lookup-none = { $user } 不在任何托管群组中。
+lookup-found = { $user } 在 { $count } 个托管群组中：
+create-title = 新建托管群组
+create-id = 群组 ID
+create-name = 群组名称
+create-owner = 群主用户 ID
+create-members = 要添加的成员（最多 { $max } 个；用逗号或换行分隔）
+create-members-hint = 用户 ID
+create-button = 创建
+create-too-many = 成员：最多邀请 { $max } 人（当前 { $count } 人）
+
+## 群组页面
+
+tab-profile = 资料
+tab-members = 成员
+group-none-title = 从左侧选择一个群组，或按 ID 打开。
+group-none-count = 此连接上有 { $count } 个托管群组。
+group-loading = 正在加载 { $group }…
+group-legacy-title = { $group }（旧版群组）
+group-facts = 群主 { $owner } · { $members } 名成员 · 创建于 { $created }（{ $zone }）· 全员禁言{ $mute_all }
+group-facts-legacy = { $members } 名成员 · 全员禁言{ $mute_all }
+legacy-intro = 旧版群组没有托管资料；导入后即可在此管理名称、资料和权限。
+legacy-owner = 导入后的群主
+legacy-import = 导入到群组托管
+profile-heading = 资料
+field-name = 名称
+field-portrait = 头像 URL
+field-introduction = 简介
+field-announcement = 公告
+portrait-preview = 预览头像
+portrait-alt = 头像预览
+profile-review-save = 检查并保存…
+profile-discard = 放弃更改
+permissions-heading = 权限
+perm-join = 谁可以加入
+perm-remove = 谁可以移除成员
+perm-invite = 谁可以邀请
+perm-invite-handling = 邀请方式
+perm-profile-edit = 谁可以编辑群资料
+perm-member-edit = 谁可以编辑成员的群昵称
+ext-heading = 扩展资料
+ext-none = 此连接尚未定义扩展资料键（见“扩展资料键”页面）。
+ext-unregistered = { $key }（不在注册表中）
+ext-not-registered = { $key }：不在应用的扩展资料键注册表中
+ext-too-many = 扩展资料：每个群组最多 { $max } 个键（当前 { $count } 个）
+alias-heading = 用户的群备注名
+alias-intro = 某个用户看到的本群名称（备注名；不超过 64 个字符）。
+alias-user = 成员用户 ID
+alias-alias = 备注名
+alias-set = 设置备注名
+danger-zone = 危险操作
+dismiss-button = 解散群组…
+dismiss-title = 解散 { $group }？
+dismiss-intro = 所有成员都将失去此群组。此操作无法撤销。
+dismiss-confirm = 解散
+review-title = 保存对 { $group } 的更改？
+review-intro = 只发送以下字段：
+review-field = 字段
+review-before = 之前
+review-after = 之后
+review-empty = （空）
+review-save = 保存
+confirmed-by-server = { $action }：服务器已确认。
+confirmed-exact = { $action }：已确认 — 服务器现在的值与发送的完全一致。
+confirmed-different = { $action }：服务器上的值与发送的不同，请检查。
+
+## 成员页
+
+members-loading = 正在加载成员…
+members-filter = 筛选成员
+members-filter-hint = ID 或昵称
+members-shown = 显示 { $shown } / { $total } · 已选 { $selected }
+members-select-all = 全选显示的成员
+members-clear-selection = 清除选择
+members-reload = 重新加载成员
+members-mute-menu = 禁言
+members-mute-menu-hint = 将选中的成员禁言一段时间或永久禁言
+members-mute-choice = 禁言 { $duration }
+members-mute-custom = 按分钟禁言
+members-minutes = 分钟
+members-minutes-hint = 分钟
+members-minutes-invalid = 分钟：0（永久）到 { $max } 之间的整数
+members-unmute = 解除禁言
+members-kick = 移出群组…
+members-allowlist-add = 加入白名单
+members-allowlist-remove = 移出白名单
+members-select-first = 先选择要操作的成员
+members-mute-all-on = 已开启
+members-mute-all-off = 已关闭
+members-mute-all-state = 全员禁言{ $state } · 白名单中有 { $allowlisted } 名成员
+members-show-allowlist = 查看白名单
+members-mute-all-turn-on = 开启全员禁言…
+members-mute-all-turn-off = 关闭全员禁言…
+members-export-menu = 导出
+members-select-row = 选择 { $user }
+export-which = 导出哪些成员
+export-scope-all = 全部成员
+export-scope-shown = 显示的成员
+export-scope-selected = 选中的成员
+export-bom = 为 Excel 添加 BOM
+export-columns = 列
+export-csv = 导出 CSV…
+export-progress = 导出 { $done }/{ $total }
+allowlist-empty = 空
+allowlist-shown = 白名单（{ $count }）：{ $list }
+col-user = 用户
+col-nickname = 昵称
+col-role = 角色
+col-joined = 加入时间（{ $zone }）
+col-extra = 附加信息
+col-muted-until = 禁言至
+col-allowlisted = 白名单
+col-sort-hint = 按此列排序（再次点击反向）
+role-owner = 群主
+role-admin = 管理员
+role-member = 成员
+editor-none = 选择成员进行编辑：点击一行（Ctrl 点击添加，Shift 点击扩展）或勾选复选框。
+editor-member = 成员 { $user }
+editor-member-facts = { $role } · 加入于 { $joined }
+editor-selected = 已选 { $count } 名成员
+editor-nickname = 群昵称
+editor-nickname-hint = 群昵称
+editor-extra = 附加信息
+editor-extra-hint = 附加信息
+editor-nickname-limit = 群昵称：1 到 { $max } 个字符
+editor-extra-limit = 附加信息：最多 { $max } 个字符
+editor-save = 保存成员
+editor-make-admin = 设为管理员
+editor-remove-admin = 取消管理员
+editor-admin-limit = 选择 1 到 { $max } 名成员
+editor-old-owner-leaves = 原群主退出
+editor-make-owner = 将选中成员设为群主…
+editor-make-owner-hint = 只选择一名成员
+import-title = 对粘贴的列表或文件执行操作
+import-label = 用户 ID：每行一个，或带表头的 CSV
+import-hint = 用户 ID 或 CSV
+import-load-file = 加载文件…
+import-column = 列
+import-column-detected = userId（自动识别）
+import-check = 检查列表
+import-preview = { $valid } 个有效 ID（{ $non_members } 个不是本群成员）；{ $duplicates } 个重复和 { $invalid } 个无效 ID 不会发送。
+import-add = 将列表中的用户添加为成员
+import-mute = 将列表中的用户禁言 1 小时
+import-kick = 将列表中的用户移出…
+import-allowlist = 将列表中的用户加入白名单
+import-cannot-read = 无法读取 { $path }：{ $error }
+
+## 文件
+
+files-save-title = 另存为
+files-open-title = 打开文件
+files-native-failed = 此处无法使用系统文件对话框（{ $ms } 毫秒内即返回：没有文件选择门户或 zenity）。请直接输入路径。
+files-folder = 文件夹
+files-folder-hint = 例如 /home/you/Downloads
+files-name = 文件名
+files-name-open = 文件名（{ $extensions }）
+files-name-hint = 文件名或完整路径
+files-save = 保存文件
+files-open = 打开文件
+
+## 审计
+
+audit-title = 审计日志
+audit-filter = 筛选记录
+audit-filter-hint = 操作、群组、操作员、原因或用户 ID
+audit-reload = 重新加载
+audit-export = 导出…
+audit-count = { $shown } / { $total } 条记录
+audit-more = 还有 { $count } 条较早的记录未显示：请缩小筛选范围。
+audit-read-failed = 无法读取审计日志
+audit-users = { $count } 位用户
+audit-reason = 原因：{ $reason }
+audit-entry-hint = 查看用户、结果和请求 ID
+audit-detail-title = 记录详情
+audit-detail-close = 关闭
+audit-detail-time = 时间（{ $zone }）
+audit-detail-operator = 操作员
+audit-detail-connection = 连接
+audit-detail-action = 操作
+audit-detail-group = 群组
+audit-detail-result = 结果
+audit-detail-reason = 原因
+audit-detail-error = 错误
+audit-no-reason = （未填写）
+audit-detail-request-ids = 请求 ID（{ $count }）
+
+## 扩展资料键
+
+extkey-title = 扩展资料键
+extkey-sandbox-note = 在内置沙箱上，在此保存的键也会在服务器上启用。
+extkey-console-note = 在融云数据中心上，这些键还必须在开发者后台中启用；此注册表只为 groupdesk 描述它们。
+extkey-count = 已定义 { $count } / { $max } 个键。
+extkey-form-title = 添加或编辑键
+extkey-col-key = 键
+extkey-col-label = 显示名称
+extkey-col-type = 类型
+extkey-col-max = 最大长度
+extkey-col-description = 说明
+extkey-choice-of = 选项：{ $options }
+extkey-edit = 编辑 { $key }
+extkey-remove = 删除 { $key }
+extkey-key = 键（ext_…）
+extkey-label = 显示名称
+extkey-description = 说明
+extkey-type = 值类型
+extkey-kind-text = 文本
+extkey-kind-number = 数字
+extkey-kind-boolean = 是 / 否
+extkey-kind-choice = 选项列表
+extkey-kind-url = URL
+extkey-choices = 选项（用逗号分隔）
+extkey-max = 最大长度（1-256）
+extkey-max-invalid = 最大长度必须是 1 到 256 之间的数字（当前为“{ $got }”）
+extkey-save = 保存键
+extkey-export = 导出注册表…
+extkey-import = 导入注册表…
+extkey-scan = 扫描群组中使用的键
+extkey-enabled = 沙箱上已启用：{ $keys }
+extkey-in-use = 群组中使用的键：{ $keys }
+extkey-adopt = 将缺少的键加入注册表
+extkey-read-failed = 读取扩展资料键失败
+extkey-applied = 扩展资料键已应用到沙箱
+extkey-apply-failed = 应用扩展资料键失败
+extkey-scan-failed = 扫描群组失败
+extkey-saved = 已保存扩展资料键 { $key }
+extkey-removed = 已删除扩展资料键 { $key }
+extkey-replace-title = 替换键 { $key }？
+extkey-replace-intro = 已有同名的键。保存将替换其定义：
+extkey-replace = 替换
+
+## 连接与设置
+
+settings-operator = 操作员
+settings-operator-name = 操作员姓名（记录在审计日志中）
+conn-heading = 连接
+conn-add-heading = 添加连接
+conn-builtin-note = 带演示数据的本地沙箱
+conn-builtin-connect = 连接到内置沙箱
+conn-app-key-value = App Key { $key }
+conn-connect-to = 连接到 { $name }
+conn-remove = 删除 { $name }
+conn-name = 名称
+conn-server = 服务器
+conn-custom-url = 自定义 URL
+conn-base-url = 基础 URL
+conn-app-key = App Key
+conn-app-secret = App Secret
+conn-environment = 环境
+conn-save = 保存连接
+conn-exists = 已存在名为“{ $name }”的连接
+conn-secret-required = 必须填写 App Secret
+conn-keyring = App Secret 保存在系统密钥环中，从不以明文保存。
+conn-no-keyring = 没有可用的系统密钥环：App Secret 仅在本次运行中保存在内存里。
+secret-title = { $name } 的 App Secret
+secret-intro = 未找到密钥环条目。此密钥仅在本次运行中保存在内存里。
+secret-connect = 连接
+settings-display = 显示与文件
+fonts-scanning = 正在查找中日韩名称所用的字体…
+fonts-system = 中日韩名称使用系统字体 { $face }。
+fonts-file = 中日韩名称使用字体文件 { $path }。
+fonts-none = 未找到中日韩字体：这些名称会显示为方框。请安装 { $package }，或在下方选择字体文件。
+fonts-file-label = CJK 字体文件
+fonts-load = 加载字体
+settings-in-app-chooser = 使用应用内路径选择器选择文件（不使用系统文件对话框）
+
+## 模型中的词语（权限、环境、角色、结果、字段名）
+
+m-owner-approves-requests = 群主审批申请
+m-anyone-can-join = 任何人都可加入
+m-owner-or-an-admin-approves-requests = 群主或管理员审批申请
+m-nobody-can-join = 不允许任何人加入
+m-only-the-owner = 仅群主
+m-owner-and-admins = 群主和管理员
+m-every-member = 所有成员
+m-invitees-join-directly = 被邀请人直接入群
+m-invitees-must-accept = 被邀请人须同意
+m-owner-admins-and-the-member = 群主、管理员和成员本人
+m-owner-and-the-member = 群主和成员本人
+m-only-the-member = 仅成员本人
+m-production = 生产
+m-staging = 预发布
+m-sandbox = 沙箱
+m-owner = 群主
+m-admin = 管理员
+m-member = 成员
+m-done = 完成
+m-partial = 部分完成
+m-failed = 失败
+m-skipped = 跳过
+m-unknown = 未知
+m-text = 文本
+m-number = 数字
+m-yes-no = 是 / 否
+m-choice-list = 选项列表
+m-url = URL
+m-name = 名称
+m-portrait-url = 头像 URL
+m-introduction = 简介
+m-announcement = 公告
+m-who-can-join = 谁可以加入
+m-who-can-remove-members = 谁可以移除成员
+m-who-can-invite = 谁可以邀请
+m-invitations = 邀请方式
+m-who-can-edit-the-group-profile = 谁可以编辑群资料
+m-who-can-edit-a-member-s-nickname = 谁可以编辑成员的群昵称

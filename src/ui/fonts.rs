@@ -30,3 +30,9 @@ impl FontProvider for SystemFontProvider {
 pub fn install(ctx: &egui::Context, fonts: Arc<SystemFonts>) {
     ctx.add_font_provider(Arc::new(SystemFontProvider(fonts)));
 }
+
+/// Replaces the fallbacks with `sources`, asked in this order (the operator's font file first,
+/// then the system's fonts). Active from the next pass.
+pub fn set(ctx: &egui::Context, sources: &[Arc<SystemFonts>]) {
+    ctx.set_font_providers(sources.iter().map(|f| Arc::new(SystemFontProvider(f.clone())) as Arc<dyn FontProvider>).collect());
+}
