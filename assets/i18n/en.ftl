@@ -166,7 +166,6 @@ group-action-transfer-leave = transfer ownership to { $user } (old owner leaves)
 confirm-mute-all-on-title = Turn mute-all on in { $group }?
 confirm-mute-all-off-title = Turn mute-all off in { $group }?
 confirm-transfer-title = Make { $user } the owner of { $group }?
-confirm-transfer-leave-title = Make { $user } the owner of { $group } (the old owner leaves)?
 reason-label = Reason (recorded in the audit log)
 reason-hint = why, e.g. a ticket number
 reason-use-last = Use the last reason: “{ $reason }”

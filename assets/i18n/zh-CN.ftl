@@ -118,7 +118,6 @@ group-action-transfer-leave = 将群主转让给 { $user }（原群主退出）
 confirm-mute-all-on-title = 在 { $group } 开启全员禁言？
 confirm-mute-all-off-title = 在 { $group } 关闭全员禁言？
 confirm-transfer-title = 将 { $group } 的群主转让给 { $user }？
-confirm-transfer-leave-title = 将 { $group } 的群主转让给 { $user }（原群主退出）？
 reason-label = 原因（记录在审计日志中）
 reason-hint = 原因，例如工单号
 reason-use-last = 使用上次的原因：“{ $reason }”

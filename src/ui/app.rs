@@ -10,12 +10,10 @@ mod handler;
 mod routing;
 mod session;
 mod settings;
-
-use std::path::Path;
+mod views;
 
 use super::bridge::Bridge;
 use super::command::{Command, Screen};
-use super::event::GroupRow;
 use super::exec;
 use super::screens::audit::AuditScreen;
 use super::screens::browser::BrowserScreen;
@@ -23,9 +21,8 @@ use super::command::{BUILT_IN, Level};
 use super::display;
 use super::screens::connections::{ConnectionsScreen, SettingsView};
 use super::screens::extkeys::ExtKeysScreen;
-use super::screens::group::{GroupPage, GroupScreen};
-use super::screens::log::{LogScreen, Notice};
-use super::screens::members::ExportScope;
+use super::screens::group::GroupScreen;
+use super::screens::log::LogScreen;
 use crate::i18n::Language;
 use crate::ops::extkeys::Registry;
 use crate::tr;
@@ -131,93 +128,6 @@ impl GroupdeskApp {
         self.settings.registries.entry(self.session.name().to_owned()).or_insert_with(Registry::new)
     }
 
-    // ----- read-only views (tests, benchmarks) -----
-
-    pub fn settings(&self) -> &Settings {
-        &self.settings
-    }
-
-    /// The hosted groups of the connection, newest first.
-    pub fn groups(&self) -> &[GroupRow] {
-        self.browser.groups()
-    }
-
-    /// Indices into [`Self::groups`] that pass the browser's filter.
-    pub fn visible_groups(&mut self) -> &[usize] {
-        self.browser.visible_groups()
-    }
-
-    /// The open group.
-    pub fn group_page(&self) -> Option<&GroupPage> {
-        self.group.page()
-    }
-
-    /// The open group, to put a state in place that the UI cannot reach quickly (tests and
-    /// benchmarks only: a job still running, 100,000 members).
-    #[doc(hidden)]
-    pub fn group_page_mut(&mut self) -> Option<&mut GroupPage> {
-        self.group.page_mut()
-    }
-
-    pub fn connection_name(&self) -> Option<&str> {
-        self.session.conn.as_ref().map(|c| c.name.as_str())
-    }
-
-    pub fn connection_url(&self) -> Option<String> {
-        self.session.conn.as_ref().map(|c| c.url())
-    }
-
-    /// Connected to the embedded sandbox.
-    pub fn on_built_in_sandbox(&self) -> bool {
-        self.session.on_sandbox()
-    }
-
-    /// The extProfile keys the sandbox allows, as last read.
-    pub fn sandbox_ext_keys(&self) -> Option<&[String]> {
-        self.extkeys.server_keys.as_deref()
-    }
-
-    /// Every notification of this run, oldest first.
-    pub fn notices(&self) -> &[Notice] {
-        self.log.notices()
-    }
-
-    /// Background work still running (tests wait on this).
-    pub fn busy(&self) -> bool {
-        self.bridge.busy() > 0 || self.session.starting()
-    }
-
-    /// The fonts are scanned and installed (CJK names render once this holds).
-    pub fn fonts_ready(&self) -> bool {
-        self.fonts.ready()
-    }
-
-    /// What the settings screen shows about fonts.
-    pub fn font_status(&self) -> &FontStatus {
-        &self.fonts.status
-    }
-
-    /// The in-app path chooser is open (the system's file dialog failed or is not used).
-    pub fn file_chooser_open(&self) -> bool {
-        self.files.in_app.is_some()
-    }
-
-    // ----- exports as if a save dialog had answered `path` (scripts and tests) -----
-
-    pub fn export_members(&mut self, path: &Path, scope: ExportScope, bom: bool) {
-        let cmd = self.group.page_mut().and_then(|p| p.members.export_to(&p.group_id, path.to_owned(), scope, bom));
-        self.commands.extend(cmd);
-    }
-
-    pub fn export_outcomes(&mut self, path: &Path) {
-        let cmd = self.group.page().and_then(|p| p.members.jobs.export_outcomes(path.to_owned()));
-        self.commands.extend(cmd);
-    }
-
-    pub fn export_audit(&mut self, path: &Path) {
-        self.commands.push(self.audit.export_command(path.to_owned()));
-    }
-
     // ----- the frame -----
 
     /// Results from the runtime go to their screens; finished promises are taken.
@@ -249,7 +159,7 @@ impl GroupdeskApp {
         egui::Panel::top("top_bar").show(ui, |ui| chrome::top_bar_ui(ui, session, screen, utc, cmds));
         egui::Panel::bottom("status_bar").show(ui, |ui| chrome::status_ui(ui, bridge.busy(), log, cmds));
         let selected = group.page().map(|p| p.group_id.clone());
-        egui::Panel::left("browser").resizable(true).default_size(260.0).min_size(200.0).show(ui, |ui| browser.ui(ui, selected.as_deref(), cmds));
+        egui::Panel::left("browser").resizable(true).default_size((ui.available_width() * 0.22).clamp(220.0, 300.0)).min_size(180.0).show(ui, |ui| browser.ui(ui, selected.as_deref(), cmds));
         let registry = settings.registries.get(session.name()).unwrap_or(empty_registry);
         egui::CentralPanel::default().show(ui, |ui| match screen {
             Screen::Group => group.ui(ui, registry, browser.groups().len(), cmds),

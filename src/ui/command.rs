@@ -156,8 +156,8 @@ impl GroupAction {
         match self {
             Self::MuteAll(true) => tr!("confirm-mute-all-on-title", group = group_id),
             Self::MuteAll(false) => tr!("confirm-mute-all-off-title", group = group_id),
-            Self::Transfer { new_owner, leave: false } => tr!("confirm-transfer-title", group = group_id, user = new_owner.as_str()),
-            Self::Transfer { new_owner, leave: true } => tr!("confirm-transfer-leave-title", group = group_id, user = new_owner.as_str()),
+            // The same words whether the old owner leaves (a checkbox below the title).
+            Self::Transfer { new_owner, .. } => tr!("confirm-transfer-title", group = group_id, user = new_owner.as_str()),
         }
     }
 }

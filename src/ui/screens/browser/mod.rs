@@ -175,7 +175,7 @@ impl BrowserScreen {
         let total = self.groups.len();
         let visible: Vec<usize> = self.visible_groups().to_vec();
         ui.label(RichText::new(tr!("browser-count", shown = visible.len(), total = total)).weak());
-        let row_h = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + ui.text_style_height(&egui::TextStyle::Small) * 0.2 + 10.0;
+        let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.85 + 10.0;
         let list = egui::ScrollArea::vertical().id_salt("group_list").auto_shrink([false, false]);
         list.show_rows(ui, row_h, visible.len(), |ui, range| {
             for &i in &visible[range] {
@@ -232,7 +232,8 @@ fn group_row_ui(ui: &mut egui::Ui, g: &GroupRow, selected: bool, row_h: f32) -> 
     let mut job = egui::text::LayoutJob::default();
     let style = ui.style();
     let strong = egui::TextFormat { font_id: egui::TextStyle::Body.resolve(style), color: ui.visuals().strong_text_color(), ..Default::default() };
-    let weak = egui::TextFormat { font_id: egui::TextStyle::Small.resolve(style), color: ui.visuals().weak_text_color(), ..Default::default() };
+    let body = egui::TextStyle::Body.resolve(style);
+    let weak = egui::TextFormat { font_id: egui::FontId::new(body.size * 0.82, body.family.clone()), color: ui.visuals().weak_text_color(), ..Default::default() };
     job.append(&g.name, 0.0, strong);
     job.append(&format!("\n{} · {}", g.group_id, tr!("browser-row-members", count = g.member_count)), 0.0, weak);
     job.wrap = egui::text::TextWrapping::truncate_at_width(ui.available_width() - 12.0);

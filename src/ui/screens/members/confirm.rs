@@ -134,11 +134,11 @@ fn skips_ui(ui: &mut egui::Ui, skips: &[(String, Skip)], n: usize) {
     }
     let color = ui.visuals().warn_fg_color;
     ui.label(RichText::new(tr!("skips-heading", count = skips.len(), acted = display::number(n - skips.len()))).color(color).strong());
-    for (user, why) in skips.iter().take(5) {
+    for (user, why) in skips.iter().take(3) {
         ui.label(RichText::new(format!("• {user}: {}", why.label())).color(color));
     }
-    if skips.len() > 5 {
-        ui.label(RichText::new(tr!("and-more", count = skips.len() - 5)).color(color));
+    if skips.len() > 3 {
+        ui.label(RichText::new(tr!("and-more", count = skips.len() - 3).trim().to_owned()).color(color));
     }
 }
 
@@ -150,6 +150,9 @@ pub fn group_confirm_ui(slot: &mut Option<GroupConfirm>, ctx: &egui::Context, gr
     egui::Modal::new(egui::Id::unique("group_confirm")).show(ctx, |ui| {
         ui.set_max_width(460.0);
         ui.heading(p.action.title(group_id));
+        if let GroupAction::Transfer { leave, .. } = &mut p.action {
+            ui.checkbox(leave, tr!("editor-old-owner-leaves"));
+        }
         widgets::reason_ui(ui, &mut p.reason, &mut p.focused);
         let l = ui.label(tr!("type-group-id-to-confirm", group = group_id));
         ui.add(egui::TextEdit::singleline(&mut p.typed).hint_text(tr!("group-id-hint"))).labelled_by(l.id);

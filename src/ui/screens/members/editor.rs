@@ -1,6 +1,7 @@
 //! The side panel of the members tab: what the selection is, admins for 1 to 10 selected, and
-//! for one selected member its nickname and extra and the transfer of ownership. It has a
-//! fixed place beside the table, so selecting a row never moves the rows.
+//! for one selected member its nickname and extra and the transfer of ownership (whether the
+//! old owner leaves is asked in the confirmation). It has a fixed place beside the table, so
+//! selecting a row never moves the rows.
 
 use std::collections::HashSet;
 
@@ -31,21 +32,22 @@ pub struct EditorInfo<'a> {
 }
 
 /// The panel's contents; a change asked for, if any.
-pub fn editor_ui(ui: &mut egui::Ui, info: &EditorInfo, editing: &mut Editing, leave_on_transfer: &mut bool) -> Option<MemberChange> {
+pub fn editor_ui(ui: &mut egui::Ui, info: &EditorInfo, editing: &mut Editing) -> Option<MemberChange> {
     follow_selection(info.selected, info.table, editing);
     let n = info.selected.len();
     let mut change = None;
     egui::ScrollArea::vertical().id_salt("member_editor_scroll").show(ui, |ui| {
         if n == 0 {
-            ui.label(RichText::new(tr!("editor-none")).weak());
+            ui.add(egui::Label::new(RichText::new(tr!("editor-none")).weak()).wrap());
             return;
         }
         match editing.as_mut() {
             Some((user, nick, extra)) => {
-                ui.label(RichText::new(tr!("editor-member", user = user.as_str())).strong());
-                if let Some(row) = info.table.and_then(|t| t.rows().iter().find(|r| r.user_id == *user)) {
+                let row = info.table.and_then(|t| t.rows().iter().find(|r| r.user_id == *user));
+                let title = ui.add(egui::Label::new(RichText::new(tr!("editor-member", user = user.as_str())).strong()).truncate());
+                if let Some(row) = row {
                     let role = super::table::role_label(row.role);
-                    ui.label(RichText::new(tr!("editor-member-facts", role = role, joined = display::time_ms(row.join_time_ms))).weak());
+                    title.on_hover_text(tr!("editor-member-facts", role = role, joined = display::time_ms(row.join_time_ms)));
                 }
                 if info.hosted {
                     change = member_fields_ui(ui, user, nick, extra);
@@ -62,19 +64,18 @@ pub fn editor_ui(ui: &mut egui::Ui, info: &EditorInfo, editing: &mut Editing, le
         let ok = (1..=limits::ADMINS_MAX).contains(&n) && !info.job_running;
         let users = sorted(info.selected);
         ui.horizontal_wrapped(|ui| {
-            if ui.add_enabled(ok, egui::Button::new(tr!("editor-make-admin"))).on_disabled_hover_text(tr!("editor-admin-limit", max = limits::ADMINS_MAX)).clicked() {
+            let hint = tr!("editor-admin-limit", max = limits::ADMINS_MAX);
+            if ui.add_enabled(ok, egui::Button::new(tr!("editor-make-admin"))).on_disabled_hover_text(&hint).clicked() {
                 change = Some(MemberChange::Admins { add: true, users: users.clone() });
             }
-            if ui.add_enabled(ok, egui::Button::new(tr!("editor-remove-admin"))).on_disabled_hover_text(tr!("editor-admin-limit", max = limits::ADMINS_MAX)).clicked() {
+            if ui.add_enabled(ok, egui::Button::new(tr!("editor-remove-admin"))).on_disabled_hover_text(&hint).clicked() {
                 change = Some(MemberChange::Admins { add: false, users: users.clone() });
             }
+            let single = (n == 1).then(|| users.first().cloned()).flatten();
+            if ui.add_enabled(single.is_some(), egui::Button::new(tr!("editor-make-owner"))).on_disabled_hover_text(tr!("editor-make-owner-hint")).clicked() {
+                change = single.map(|u| MemberChange::Group(GroupAction::Transfer { new_owner: u, leave: false }));
+            }
         });
-        ui.separator();
-        let single = (n == 1).then(|| users.first().cloned()).flatten();
-        ui.checkbox(leave_on_transfer, tr!("editor-old-owner-leaves"));
-        if ui.add_enabled(single.is_some(), egui::Button::new(tr!("editor-make-owner"))).on_disabled_hover_text(tr!("editor-make-owner-hint")).clicked() {
-            change = single.map(|u| MemberChange::Group(GroupAction::Transfer { new_owner: u, leave: *leave_on_transfer }));
-        }
     });
     change
 }
@@ -99,10 +100,14 @@ fn follow_selection(selected: &HashSet<String>, table: Option<&MemberTable>, edi
 }
 
 fn member_fields_ui(ui: &mut egui::Ui, user: &str, nick: &mut String, extra: &mut String) -> Option<MemberChange> {
-    let l = ui.label(tr!("editor-nickname"));
-    ui.add(egui::TextEdit::singleline(nick).desired_width(f32::INFINITY).hint_text(tr!("editor-nickname-hint"))).labelled_by(l.id);
-    let l = ui.label(tr!("editor-extra"));
-    ui.add(egui::TextEdit::singleline(extra).desired_width(f32::INFINITY).hint_text(tr!("editor-extra-hint"))).labelled_by(l.id);
+    egui::Grid::new("member_fields").num_columns(2).show(ui, |ui| {
+        let l = ui.label(tr!("editor-nickname"));
+        ui.add(egui::TextEdit::singleline(nick).desired_width(f32::INFINITY).hint_text(tr!("editor-nickname-hint"))).labelled_by(l.id);
+        ui.end_row();
+        let l = ui.label(tr!("editor-extra"));
+        ui.add(egui::TextEdit::singleline(extra).desired_width(f32::INFINITY).hint_text(tr!("editor-extra-hint"))).labelled_by(l.id);
+        ui.end_row();
+    });
     let nick_ok = !nick.trim().is_empty() && nick.chars().count() <= limits::NICKNAME_MAX;
     let extra_ok = extra.chars().count() <= limits::EXTRA_MAX;
     if !nick_ok {

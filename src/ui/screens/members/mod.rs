@@ -54,7 +54,6 @@ pub struct MembersScreen {
     /// A group-wide change waiting for confirmation.
     pub group_pending: Option<GroupConfirm>,
     pub jobs: Jobs,
-    pub leave_on_transfer: bool,
     pub export: ExportOptions,
     export_to: Option<Promise<Option<PathBuf>>>,
     /// A running export: rows written of the total.
@@ -180,9 +179,9 @@ impl MembersScreen {
         let editor_info = editor::EditorInfo { selected: &self.selected, table: self.table.as_ref(), hosted: info.hosted, job_running: self.jobs.running() };
         let change = egui::Panel::right("member_editor")
             .resizable(true)
-            .default_size(220.0)
-            .min_size(160.0)
-            .show(ui, |ui| editor::editor_ui(ui, &editor_info, &mut self.editing, &mut self.leave_on_transfer))
+            .default_size((ui.available_width() * 0.3).clamp(160.0, 240.0))
+            .min_size(140.0)
+            .show(ui, |ui| editor::editor_ui(ui, &editor_info, &mut self.editing))
             .inner;
         match change {
             Some(editor::MemberChange::Group(a)) => self.group_pending = Some(GroupConfirm::new(a)),

@@ -53,14 +53,14 @@ pub fn table_ui(ui: &mut egui::Ui, table: &MemberTable, visible: &[u32], selecte
             .striped(true)
             .resizable(true)
             .sense(egui::Sense::click())
-            .column(Column::exact(24.0))
-            .column(Column::initial(120.0).at_least(60.0).clip(true))
-            .column(Column::initial(150.0).at_least(60.0).clip(true))
-            .column(Column::initial(70.0).at_least(50.0).clip(true))
-            .column(Column::initial(150.0).at_least(80.0).clip(true))
-            .column(Column::initial(100.0).at_least(40.0).clip(true))
-            .column(Column::initial(150.0).at_least(80.0).clip(true))
-            .column(Column::remainder().at_least(80.0))
+            .column(Column::exact(22.0))
+            .column(Column::initial(96.0).at_least(60.0).clip(true))
+            .column(Column::initial(124.0).at_least(60.0).clip(true))
+            .column(Column::initial(64.0).at_least(40.0).clip(true))
+            .column(Column::initial(124.0).at_least(60.0).clip(true))
+            .column(Column::initial(84.0).at_least(40.0).clip(true))
+            .column(Column::initial(124.0).at_least(60.0).clip(true))
+            .column(Column::remainder().at_least(70.0).clip(true))
             .header(row_h, |mut h| {
                 h.col(|_| {});
                 for (key, title) in columns() {
@@ -82,8 +82,9 @@ pub fn table_ui(ui: &mut egui::Ui, table: &MemberTable, visible: &[u32], selecte
                             input.toggled = Some(pos);
                         }
                     });
-                    let muted = r.muted_until.as_deref().map(display::utc_text).unwrap_or_default();
-                    for text in [r.user_id.clone(), r.nickname.clone(), role_label(r.role), display::time_ms(r.join_time_ms), r.extra.clone(), muted, if r.allowlisted { yes.clone() } else { String::new() }] {
+                    let muted = r.muted_until.as_deref().map(|t| minutes(&display::utc_text(t))).unwrap_or_default();
+                    let joined = minutes(&display::time_ms(r.join_time_ms));
+                    for text in [r.user_id.clone(), r.nickname.clone(), role_label(r.role), joined, r.extra.clone(), muted, if r.allowlisted { yes.clone() } else { String::new() }] {
                         row.col(|ui| {
                             // Not selectable: a click anywhere on the row selects the row.
                             ui.add(egui::Label::new(text).selectable(false).truncate());
@@ -99,10 +100,19 @@ pub fn table_ui(ui: &mut egui::Ui, table: &MemberTable, visible: &[u32], selecte
     input
 }
 
+/// `YYYY-MM-DD HH:MM:SS` without the seconds (the table's narrow time columns).
+fn minutes(time: &str) -> String {
+    match time.len() {
+        19 if time.as_bytes()[16] == b':' => time[..16].to_owned(),
+        _ => time.to_owned(),
+    }
+}
+
 /// A sort button (Extra is not sortable).
 fn header_ui(ui: &mut egui::Ui, key: Option<SortKey>, title: &str, sort: Option<(SortKey, bool)>, new_sort: &mut Option<(SortKey, bool)>) {
     let Some(key) = key else {
-        ui.strong(title);
+        // Not sortable; drawn like the sort buttons so the titles line up.
+        ui.add(egui::Button::new(egui::RichText::new(title).strong()).frame(false).sense(egui::Sense::hover()));
         return;
     };
     let arrow = match sort {

@@ -67,6 +67,7 @@ pub const MUTE_CHOICES: [u32; 5] = [10, 60, 1440, 43_200, 0];
 pub fn bulk_row_ui(ui: &mut egui::Ui, enabled: bool, custom_minutes: &mut String) -> Option<BulkAction> {
     let mut action = None;
     ui.horizontal_wrapped(|ui| {
+        let hint = tr!("members-select-first");
         ui.add_enabled_ui(enabled, |ui| {
             ui.menu_button(tr!("members-mute-menu"), |ui| {
                 for minutes in MUTE_CHOICES {
@@ -81,23 +82,15 @@ pub fn bulk_row_ui(ui: &mut egui::Ui, enabled: bool, custom_minutes: &mut String
                 }
             })
             .response
-            .on_hover_text(tr!("members-mute-menu-hint"));
-            if ui.button(tr!("members-unmute")).clicked() {
-                action = Some(BulkAction::Unmute);
-            }
-            if ui.add(widgets::danger_button(ui, &tr!("members-kick"))).clicked() {
-                action = Some(BulkAction::Kick);
-            }
-            if ui.button(tr!("members-allowlist-add")).clicked() {
-                action = Some(BulkAction::AllowlistAdd);
-            }
-            if ui.button(tr!("members-allowlist-remove")).clicked() {
-                action = Some(BulkAction::AllowlistRemove);
+            .on_hover_text(tr!("members-mute-menu-hint"))
+            .on_disabled_hover_text(&hint);
+            for (label, a) in [(tr!("members-unmute"), BulkAction::Unmute), (tr!("members-kick"), BulkAction::Kick), (tr!("members-allowlist-add"), BulkAction::AllowlistAdd), (tr!("members-allowlist-remove"), BulkAction::AllowlistRemove)] {
+                let button = if a == BulkAction::Kick { widgets::danger_button(ui, &label) } else { egui::Button::new(label) };
+                if ui.add(button).on_disabled_hover_text(&hint).clicked() {
+                    action = Some(a);
+                }
             }
         });
-        if !enabled {
-            ui.label(egui::RichText::new(tr!("members-select-first")).weak());
-        }
     });
     action
 }
