@@ -525,6 +525,13 @@ fonts-none = No font for Chinese, Japanese or Korean names was found: they show 
 fonts-file-label = CJK font file
 fonts-load = Load font
 settings-in-app-chooser = Choose files with the in-app path chooser (not the system's file dialog)
+fonts-scan-failed = The system's fonts could not be read: { $error }
+fonts-file-no-cjk = { $path } has no Chinese characters; choose a CJK font file (.ttf, .otf or .ttc).
+fonts-file-loaded = Font for CJK names: { $path }
+fonts-file-failed = Cannot use the font file { $path }: { $error }
+fonts-missing-notice = No font for Chinese, Japanese or Korean names was found, so they show as boxes. Install { $package }, or choose a font file under Connections → CJK font file.
+error-not-connected = not connected
+error-not-open = group { $group } is not open
 
 ## Phrases of the model (permissions, environments, roles, results, field names)
 

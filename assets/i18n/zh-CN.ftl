@@ -441,6 +441,13 @@ fonts-none = 未找到中日韩字体：这些名称会显示为方框。请安�
 fonts-file-label = CJK 字体文件
 fonts-load = 加载字体
 settings-in-app-chooser = 使用应用内路径选择器选择文件（不使用系统文件对话框）
+fonts-scan-failed = 无法读取系统字体：{ $error }
+fonts-file-no-cjk = { $path } 不含中文字符；请选择 CJK 字体文件（.ttf、.otf 或 .ttc）。
+fonts-file-loaded = 中日韩名称所用字体：{ $path }
+fonts-file-failed = 无法使用字体文件 { $path }：{ $error }
+fonts-missing-notice = 未找到中日韩字体，这些名称会显示为方框。请安装 { $package }，或在“连接与设置 → CJK 字体文件”中选择字体文件。
+error-not-connected = 未连接
+error-not-open = 群组 { $group } 未打开
 
 ## 模型中的词语（权限、环境、角色、结果、字段名）
 

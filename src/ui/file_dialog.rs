@@ -42,3 +42,16 @@ pub fn choose(bridge: &Bridge, dialog: FileDialog, reply: poll_promise::Sender<N
         move || NativeAnswer { path: None, elapsed: Duration::ZERO },
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_chosen_at_once_is_a_failure_a_slow_cancel_is_not() {
+        let answer = |path: Option<&str>, ms| NativeAnswer { path: path.map(PathBuf::from), elapsed: Duration::from_millis(ms) };
+        assert!(answer(None, 40).failed(), "no portal, no zenity: rfd answers at once");
+        assert!(!answer(None, 4000).failed(), "the operator cancelled");
+        assert!(!answer(Some("/tmp/x.csv"), 40).failed());
+    }
+}

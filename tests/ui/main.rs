@@ -158,6 +158,7 @@ fn open_a_group_edit_the_profile_and_save() {
     assert_eq!(info.profile.announcement.as_deref(), Some("Meeting moved to Friday"));
     let audit = groupdesk::ops::audit::AuditLog::new(ui._dir.path().join("audit.jsonl")).read().unwrap();
     assert_eq!(audit.last().unwrap().action, "save profile: name, announcement");
+    assert_eq!(audit.last().unwrap().reason.as_deref(), Some("ticket 1234"), "a profile save records its reason");
     assert_eq!((audit.last().unwrap().group.as_str(), audit.last().unwrap().result.as_str()), ("bookclub", "done"));
 }
 
@@ -305,9 +306,12 @@ fn add_a_connection_profile_and_connect() {
     let app = ui.harness.state();
     assert_eq!(app.settings().profiles.len(), 1);
     assert!(!format!("{:?}", app.settings().profiles).contains(groupdesk::sandbox::DEMO_APP_SECRET), "no secret in settings");
+    let nav_before = ui.harness.get_by_role_and_label(Role::Button, "Connections").rect();
     ui.click(Role::Button, "Connect to Staging copy");
     ui.wait("connected", |a| a.connection_name() == Some("Staging copy") && !a.groups().is_empty());
     assert!(ui.harness.query_by_label("PRODUCTION — changes affect real users").is_some(), "the production banner shows");
+    let nav_after = ui.harness.get_by_role_and_label(Role::Button, "Connections").rect();
+    assert_eq!(nav_before, nav_after, "the banner's space is reserved: nothing moves under the pointer");
 }
 
 /// Serves one PNG over HTTP on loopback, for the portrait preview.

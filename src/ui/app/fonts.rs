@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use super::GroupdeskApp;
 use crate::platform::fonts::CJK_PACKAGE_HINT;
+use crate::tr;
 use crate::ui::command::{Level, Pending, pending, take_ready};
 use crate::ui::exec::{self, ScannedFonts};
 
@@ -79,7 +80,7 @@ impl GroupdeskApp {
                 changed = true;
             }
             Some(Err(e)) => {
-                self.log.push(Level::Warning, format!("The system's fonts could not be read: {}", e.message));
+                self.log.push(Level::Warning, tr!("fonts-scan-failed", error = e.message.as_str()));
                 changed = true;
             }
             None => {}
@@ -91,16 +92,16 @@ impl GroupdeskApp {
                     self.fonts.status.loading_file = false;
                     match result {
                         Ok(scanned) if scanned.cjk_family.is_none() => {
-                            self.log.push(Level::Warning, format!("{} has no Chinese characters; choose a CJK font file (.ttf, .otf or .ttc).", path.display()));
+                            self.log.push(Level::Warning, tr!("fonts-file-no-cjk", path = path.display().to_string()));
                         }
                         Ok(scanned) => {
-                            self.log.push(Level::Info, format!("Font for CJK names: {}", path.display()));
+                            self.log.push(Level::Info, tr!("fonts-file-loaded", path = path.display().to_string()));
                             self.fonts.status.file = Some((path.clone(), scanned.cjk_family.clone()));
                             self.settings.cjk_font = Some(path);
                             self.fonts.user = Some(scanned);
                             changed = true;
                         }
-                        Err(e) => self.log.push(Level::Warning, format!("Cannot use the font file {}: {}", path.display(), e.message)),
+                        Err(e) => self.log.push(Level::Warning, tr!("fonts-file-failed", path = path.display().to_string(), error = e.message.as_str())),
                     }
                 }
             }
@@ -115,7 +116,7 @@ impl GroupdeskApp {
             self.fonts.warned = true;
             self.log.push(
                 Level::Warning,
-                format!("No font for Chinese, Japanese or Korean names was found, so they show as boxes. Install {CJK_PACKAGE_HINT}, or choose a font file under Connections → CJK font file."),
+                tr!("fonts-missing-notice", package = CJK_PACKAGE_HINT),
             );
         }
     }

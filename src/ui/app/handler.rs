@@ -22,7 +22,7 @@ use crate::ui::exec;
 type Change = Recorded<Result<(), ApiError>>;
 
 fn not_connected() -> ApiError {
-    ApiError::invalid("", "Connection", "not connected")
+    ApiError::invalid("", "Connection", tr!("error-not-connected"))
 }
 
 impl GroupdeskApp {
@@ -337,7 +337,7 @@ impl GroupdeskApp {
 }
 
 fn not_open(group_id: &str) -> ApiError {
-    ApiError::invalid("", "Group ID", format!("group {group_id} is not open"))
+    ApiError::invalid("", "Group ID", tr!("error-not-open", group = group_id))
 }
 
 /// Whether an audit entry was written, as the `Audited` event reports it.
