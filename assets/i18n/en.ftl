@@ -422,7 +422,10 @@ audit-filter = Filter entries
 audit-filter-hint = action, group, operator, reason or user id
 audit-reload = Reload
 audit-export = Export…
-audit-count = { $shown } of { $total } entries
+audit-count = { $shown } of { $total ->
+    [one] 1 entry
+   *[other] { $total } entries
+}
 audit-more = { $count } older entries not shown: narrow the filter.
 audit-read-failed = Cannot read the audit log
 audit-users = { $count ->

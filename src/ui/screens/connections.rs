@@ -112,7 +112,7 @@ impl ConnectionsScreen {
         } else {
             match (&fonts.file, &fonts.system_cjk) {
                 (Some((path, _)), _) => tr!("fonts-file", path = path.display().to_string()),
-                (None, Some(face)) => tr!("fonts-system", face = face.as_str()),
+                (None, Some(face)) => tr!("fonts-system", face = face.rsplit_once(" #").map_or(face.as_str(), |(family, _)| family)),
                 (None, None) => tr!("fonts-none", package = CJK_PACKAGE_HINT),
             }
         };

@@ -54,13 +54,13 @@ pub fn table_ui(ui: &mut egui::Ui, table: &MemberTable, visible: &[u32], selecte
             .resizable(true)
             .sense(egui::Sense::click())
             .column(Column::exact(22.0))
-            .column(Column::initial(96.0).at_least(60.0).clip(true))
-            .column(Column::initial(124.0).at_least(60.0).clip(true))
-            .column(Column::initial(64.0).at_least(40.0).clip(true))
-            .column(Column::initial(124.0).at_least(60.0).clip(true))
-            .column(Column::initial(84.0).at_least(40.0).clip(true))
-            .column(Column::initial(124.0).at_least(60.0).clip(true))
-            .column(Column::remainder().at_least(70.0).clip(true))
+            .column(Column::initial(90.0).at_least(60.0).clip(true))
+            .column(Column::initial(116.0).at_least(60.0).clip(true))
+            .column(Column::initial(60.0).at_least(40.0).clip(true))
+            .column(Column::initial(118.0).at_least(60.0).clip(true))
+            .column(Column::initial(76.0).at_least(40.0).clip(true))
+            .column(Column::initial(118.0).at_least(60.0).clip(true))
+            .column(Column::remainder().at_least(64.0).clip(true))
             .header(row_h, |mut h| {
                 h.col(|_| {});
                 for (key, title) in columns() {
