@@ -27,7 +27,6 @@ use crate::i18n::Language;
 use crate::ops::extkeys::Registry;
 use crate::tr;
 
-pub use fonts::FontStatus;
 pub use settings::{AppOptions, BenchHook, Settings};
 
 pub struct GroupdeskApp {

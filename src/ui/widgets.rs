@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 
 use super::theme;
 use crate::model::ApiError;
+use crate::model::bulk::{BulkReport, Outcome};
 use crate::ops::connections::Environment;
 use crate::tr;
 
@@ -111,6 +112,35 @@ pub fn model_text(phrase: &str) -> String {
 /// [`model_text`] for any text (user data passes through unchanged).
 pub fn model_text_owned(text: &str) -> String {
     if text.len() > 60 || !text.is_ascii() { text.to_owned() } else { model_text(text) }
+}
+
+// ----- bulk outcomes -----
+
+/// "2,999 done, 0 failed, 1 skipped" (and unknown ones, when there are).
+pub fn outcome_summary(r: &BulkReport) -> String {
+    let unknown = r.count("unknown");
+    let base = tr!("outcomes-summary", done = r.count("done"), failed = r.count("failed"), skipped = r.count("skipped"));
+    if unknown > 0 { format!("{base}, {}", tr!("outcomes-summary-unknown", unknown = unknown)) } else { base }
+}
+
+/// An outcome's word.
+pub fn outcome_label(o: &Outcome) -> String {
+    match o {
+        Outcome::Done => tr!("outcome-done"),
+        Outcome::Failed { .. } => tr!("outcome-failed"),
+        Outcome::Skipped { .. } => tr!("outcome-skipped"),
+        Outcome::Unknown { .. } => tr!("outcome-unknown"),
+    }
+}
+
+/// An outcome's word in its colour: failed in the error colour, skipped and unknown as warnings.
+pub fn outcome_text(ui: &egui::Ui, o: &Outcome) -> egui::RichText {
+    let text = egui::RichText::new(outcome_label(o));
+    match o {
+        Outcome::Done => text,
+        Outcome::Failed { .. } => text.color(ui.visuals().error_fg_color),
+        Outcome::Skipped { .. } | Outcome::Unknown { .. } => text.color(ui.visuals().warn_fg_color),
+    }
 }
 
 // ----- confirmations -----

@@ -10,26 +10,7 @@ use crate::platform::fonts::CJK_PACKAGE_HINT;
 use crate::tr;
 use crate::ui::command::{Level, Pending, pending, take_ready};
 use crate::ui::exec::{self, ScannedFonts};
-
-/// What the settings screen shows about fonts.
-#[derive(Clone, Debug, Default)]
-pub struct FontStatus {
-    /// The system's fonts are still being scanned.
-    pub scanning: bool,
-    /// The system face that renders Chinese, Japanese and Korean, if any.
-    pub system_cjk: Option<String>,
-    /// The operator's font file being loaded.
-    pub loading_file: bool,
-    /// The operator's font file in use and its face.
-    pub file: Option<(PathBuf, Option<String>)>,
-}
-
-impl FontStatus {
-    /// A face renders CJK names.
-    pub fn has_cjk(&self) -> bool {
-        self.system_cjk.is_some() || self.file.as_ref().is_some_and(|(_, f)| f.is_some())
-    }
-}
+use crate::ui::fonts::FontStatus;
 
 #[derive(Default)]
 pub struct FontState {

@@ -38,7 +38,7 @@ impl GroupdeskApp {
             Event::Dismissed { group_id, result: Err(e), .. } => failed(tr!("note-dismiss-failed", group = group_id.as_str()), e),
             Event::JobDone { group_id, action, report, .. } => (
                 if report.any_failed() { Level::Error } else { Level::Info },
-                format!("{}: {}", tr!("note-job-done", action = action.as_str(), group = group_id.as_str()), crate::ui::screens::members::outcome_summary(report)),
+                format!("{}: {}", tr!("note-job-done", action = action.as_str(), group = group_id.as_str()), widgets::outcome_summary(report)),
                 report.request_ids.last().cloned().filter(|_| report.any_failed()),
             ),
             Event::Exported { path: p, count, result: Ok(()), .. } => info(tr!("note-exported", count = *count, path = path(p))),

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::GroupdeskApp;
-use super::fonts::FontStatus;
+use crate::ui::fonts::FontStatus;
 use super::settings::Settings;
 use crate::ui::event::GroupRow;
 use crate::ui::screens::group::GroupPage;

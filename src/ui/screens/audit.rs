@@ -13,9 +13,9 @@ use crate::model::bulk::Outcome;
 use crate::ops::audit::AuditEntry;
 use crate::tr;
 use crate::ui::command::{Command, FileDialog, Pending, pending, take_ready};
-use crate::ui::display;
 use crate::ui::event::Event;
-use crate::ui::screens::members::{outcome_label, outcome_text};
+use crate::ui::widgets::{outcome_label, outcome_text};
+use crate::ui::{display, widgets};
 
 /// Entries drawn at most (the filter narrows the rest).
 const SHOWN_MAX: usize = 500;
@@ -132,7 +132,7 @@ impl AuditScreen {
 
 /// The result in words, coloured: failed red; partial, skipped and unknown as warnings.
 fn result_text(ui: &egui::Ui, result: &str) -> RichText {
-    let text = RichText::new(crate::ui::widgets::model_text(result)).strong();
+    let text = RichText::new(widgets::model_text(result)).strong();
     match result {
         "done" => text,
         "failed" => text.color(ui.visuals().error_fg_color),

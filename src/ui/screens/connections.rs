@@ -11,7 +11,7 @@ use crate::ops::connections::DataCenter;
 use crate::ops::connections::{Environment, Profile, Target};
 use crate::platform::fonts::CJK_PACKAGE_HINT;
 use crate::tr;
-use crate::ui::app::FontStatus;
+use crate::ui::fonts::FontStatus;
 use crate::ui::command::{BUILT_IN, Command};
 use crate::ui::event::Event;
 use crate::ui::widgets;

@@ -8,9 +8,9 @@ use std::path::PathBuf;
 use poll_promise::Promise;
 use tokio_util::sync::CancellationToken;
 
-use crate::model::bulk::{BulkReport, Outcome, Progress};
+use crate::model::bulk::{BulkReport, Progress};
 use crate::tr;
-use crate::ui::display;
+use crate::ui::{display, widgets};
 use crate::model::rongcloud::LeaveOptions;
 use crate::ui::command::{BulkAction, Command, FileDialog, JobRequest, take_ready};
 
@@ -129,7 +129,7 @@ impl Jobs {
                     }
                 }
                 Some(r) => {
-                    ui.label(format!("{}: {}", job.label, summary(r)));
+                    ui.label(format!("{}: {}", job.label, widgets::outcome_summary(r)));
                 }
             }
         });
@@ -161,38 +161,11 @@ impl Jobs {
     }
 }
 
-/// "2,999 done, 0 failed, 1 skipped" (and unknown ones, when there are).
-pub fn summary(r: &BulkReport) -> String {
-    let unknown = r.count("unknown");
-    let base = tr!("outcomes-summary", done = r.count("done"), failed = r.count("failed"), skipped = r.count("skipped"));
-    if unknown > 0 { format!("{base}, {}", tr!("outcomes-summary-unknown", unknown = unknown)) } else { base }
-}
-
-/// An outcome's word.
-pub fn outcome_label(o: &Outcome) -> String {
-    match o {
-        Outcome::Done => tr!("outcome-done"),
-        Outcome::Failed { .. } => tr!("outcome-failed"),
-        Outcome::Skipped { .. } => tr!("outcome-skipped"),
-        Outcome::Unknown { .. } => tr!("outcome-unknown"),
-    }
-}
-
-/// An outcome's word in its colour: failed in the error colour, skipped and unknown as warnings.
-pub fn outcome_text(ui: &egui::Ui, o: &Outcome) -> egui::RichText {
-    let text = egui::RichText::new(outcome_label(o));
-    match o {
-        Outcome::Done => text,
-        Outcome::Failed { .. } => text.color(ui.visuals().error_fg_color),
-        Outcome::Skipped { .. } | Outcome::Unknown { .. } => text.color(ui.visuals().warn_fg_color),
-    }
-}
-
 fn outcome_grid_ui(ui: &mut egui::Ui, report: &BulkReport, show: Option<&str>, service: crate::model::Service) {
     egui::Grid::new("outcome_grid").striped(true).show(ui, |ui| {
         for item in report.items.iter().filter(|i| show.is_none_or(|s| i.outcome.label() == s)) {
             ui.label(&item.user_id);
-            ui.label(outcome_text(ui, &item.outcome));
+            ui.label(widgets::outcome_text(ui, &item.outcome));
             ui.label(item.outcome.detail(|c| crate::ops::rules::explain(service, c)));
             ui.end_row();
         }

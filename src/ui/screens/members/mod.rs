@@ -25,7 +25,7 @@ use crate::ui::widgets;
 
 pub use confirm::{BulkConfirm, GroupConfirm, Skip, TYPED_CONFIRM_OVER, predicted_skips};
 pub use import::ImportList;
-pub use jobs::{Job, Jobs, outcome_label, outcome_text, summary as outcome_summary};
+pub use jobs::{Job, Jobs};
 pub use toolbar::{ExportOptions, ExportScope, MUTE_CHOICES, mute_choice_label};
 
 /// What the members tab needs to know of its group.
