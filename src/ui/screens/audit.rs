@@ -230,7 +230,7 @@ fn detail_ui(ui: &mut egui::Ui, e: &AuditEntry) -> bool {
                         Outcome::Failed { message, request_id, .. } | Outcome::Unknown { message, request_id } => {
                             request_id.as_ref().map_or_else(|| message.clone(), |id| format!("{message} [{id}]"))
                         }
-                        Outcome::Skipped { reason } => reason.clone(),
+                        Outcome::Skipped { reason } => widgets::model_text_owned(reason),
                     };
                     ui.add(egui::Label::new(detail).wrap());
                     ui.end_row();

@@ -166,7 +166,7 @@ fn outcome_grid_ui(ui: &mut egui::Ui, report: &BulkReport, show: Option<&str>, s
         for item in report.items.iter().filter(|i| show.is_none_or(|s| i.outcome.label() == s)) {
             ui.label(&item.user_id);
             ui.label(widgets::outcome_text(ui, &item.outcome));
-            ui.label(item.outcome.detail(|c| crate::ops::rules::explain(service, c)));
+            ui.label(widgets::model_text_owned(&item.outcome.detail(|c| crate::ops::rules::explain(service, c))));
             ui.end_row();
         }
     });
