@@ -18,10 +18,13 @@ fn main() {
     let options = AppOptions {
         audit: groupdesk::ops::audit::AuditLog::new(dir.path().join("audit.jsonl")),
         bench: None,
-        open_at_start: Some("community".into()),
+        open_at_start: Some(groupdesk::ui::deeplink::OpenRequest { group: "community".into(), ..Default::default() }),
         sandbox_dir: dir.path().to_path_buf(),
         secrets: Arc::new(SecretStore::memory_only()),
         persist: false,
+        native_dialogs: false,
+        language: Some(groupdesk::i18n::Language::English),
+        startup_problem: None,
     };
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))

@@ -10,6 +10,7 @@ use std::time::Duration;
 use clap::{Args, Parser, Subcommand};
 use groupdesk::cli::{self, AllowlistCmd, Connection, GroupsCmd, MembersCmd, MuteAllCmd};
 use groupdesk::sandbox::{self, Sandbox, Seed};
+use groupdesk::ui::deeplink::{OpenRequest, SCHEME, Tab};
 use secrecy::{ExposeSecret, SecretString};
 
 #[derive(Parser)]
@@ -37,6 +38,20 @@ enum Command {
     /// Switch mute-all on or off.
     #[command(subcommand, name = "mute-all")]
     MuteAll(MuteAllCmd),
+    /// Open the console on a group (what a `groupdesk://open?group=…` link does).
+    Open(OpenArgs),
+}
+
+#[derive(Args)]
+struct OpenArgs {
+    /// The group to open.
+    group: String,
+    /// The tab to show.
+    #[arg(long, value_enum, default_value_t = Tab::Profile)]
+    tab: Tab,
+    /// A saved connection by name (or "Built-in sandbox"); default: the last one used.
+    #[arg(long)]
+    connection: Option<String>,
 }
 
 #[derive(Args)]
@@ -74,6 +89,14 @@ struct SandboxArgs {
 }
 
 fn main() -> ExitCode {
+    // `groupdesk groupdesk://open?group=…` (the .desktop file runs `groupdesk %u`).
+    let mut args = std::env::args();
+    if let (Some(_), Some(link), None) = (args.next(), args.next(), args.next()) {
+        if link.starts_with(SCHEME) {
+            init_tracing();
+            return console(Some(OpenRequest::from_url(&link)));
+        }
+    }
     let cli = Cli::parse();
     init_tracing();
     match cli.command {
@@ -88,13 +111,26 @@ fn main() -> ExitCode {
         Some(Command::Members(cmd)) => headless(&cli.connection, |c| async move { cli::members(&c, cmd).await }),
         Some(Command::Allowlist(cmd)) => headless(&cli.connection, |c| async move { cli::allowlist(&c, cmd).await }),
         Some(Command::MuteAll(cmd)) => headless(&cli.connection, |c| async move { cli::mute_all(&c, cmd).await }),
-        None => match groupdesk::ui::run() {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("groupdesk: cannot open the window: {e}");
-                ExitCode::FAILURE
+        Some(Command::Open(args)) => {
+            let group = args.group.trim().to_owned();
+            if group.is_empty() {
+                eprintln!("groupdesk open: the group id is empty");
+                return ExitCode::from(2);
             }
-        },
+            console(Some(Ok(OpenRequest { group, tab: args.tab, connection: args.connection })))
+        }
+        None => console(None),
+    }
+}
+
+/// Opens the console window (on a group, for `open` and links).
+fn console(open: Option<Result<OpenRequest, String>>) -> ExitCode {
+    match groupdesk::ui::run(open) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("groupdesk: cannot open the window: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -1,6 +1,583 @@
 ## groupdesk — English. Every string the console shows; ids are shared with zh-CN.ftl.
+## Numbers passed as numbers get thousands separators; ids and codes are passed as text.
 
+## Common words
+
+cancel = Cancel
+confirm = Confirm
+none = none
+not-set = (not set)
+on = on
+off = off
+yes = yes
+and-more = { " " }and { $count } more
+request-id = Request id { $id }
+error-code-http = { $message } (code { $code }, HTTP { $status })
+error-http = { $message } (HTTP { $status })
+limit-chars = { $label }: at most { $max } characters (got { $count })
+field-required = { $label }: required
+
+## The shell: top bar, navigation, status bar
+
+production-banner = PRODUCTION — changes affect real users
+starting-sandbox = Starting the built-in sandbox…
+not-connected = Not connected
+connecting = connecting…
+env-production = PRODUCTION
+env-staging = STAGING
+env-sandbox = SANDBOX
+nav-groups = Groups
+nav-extkeys = extProfile keys
+nav-connections = Connections
+nav-audit = Audit
+nav-log = Log
+language-hint = Language of the console
+view-menu = View
+view-light = Light theme
+view-dark = Dark theme
+view-zoom-out = Zoom −
+view-zoom-in = Zoom +
+view-times = Times
+view-times-local = Local time ({ $zone })
+view-times-utc = UTC
+status-running = { $count ->
+    [one] 1 request running
+   *[other] { $count } requests running
+}
+status-ready = Ready
+status-dismiss = Dismiss notice
+status-dismiss-hint = Hide this problem from the status bar (it stays in the Log)
+status-more-problems = { $count ->
+    [one] +1 more problem in the Log
+   *[other] +{ $count } more problems in the Log
+}
+deeplink-no-connection = No saved connection is named “{ $name }”; using the last connection instead.
+
+## Log screen
+
+log-title = Log
+log-intro = Every notification of this run, newest first (times in { $zone }).
+log-dismiss-all = Dismiss all problems
+level-info = info
+level-warning = warning
+level-error = error
+
+## Notifications
+
+note-groups-failed = Loading groups failed
+note-created = Group { $group } created
+note-create-failed = Creating group { $group } failed
+note-changed = { $action }: done for group { $group }; reading it back from the server
+note-change-failed = { $action } failed for group { $group }
+note-dismissed = Group { $group } dismissed
+note-dismiss-failed = Dismissing { $group } failed
+note-job-done = { $action } in { $group }
+note-exported = Exported { $count ->
+    [one] 1 member
+   *[other] { $count } members
+} to { $path }
+note-export-failed = Export to { $path } failed
+note-audit-exported = { $count ->
+    [one] 1 audit entry exported
+   *[other] { $count } audit entries exported
+} to { $path }
+note-registry-exported = extProfile registry exported to { $path }
+note-outcomes-written = Outcomes written to { $path }
+note-write-failed = Cannot write { $path }
+note-registry-imported = Imported { $count ->
+    [one] 1 extProfile key
+   *[other] { $count } extProfile keys
+} from { $path }
+note-import-failed = Cannot import { $path }
+note-connection-saved-keyring = Connection { $name } saved; its App Secret is in the OS keyring
+note-connection-saved-memory = Connection { $name } saved; no keyring here, so its App Secret is kept for this run only
+note-audit-failed = The audit log { $path } could not be written
+note-connected = Connected to { $name } ({ $count ->
+    [one] 1 group
+   *[other] { $count } groups
+})
+note-sandbox-failed = The built-in sandbox did not start: { $error }
+note-connect-failed = Connecting failed: { $error }
+note-open-failed = Opening group { $group } failed
+
+## Changes (as the page and the notifications name them)
+
+change-save-profile = Save { $fields }
+change-import = Import into hosting
+change-alias = Set group alias
+change-group-action = { $action } — reason: { $reason }
+change-make-admin = make admin: { $users }
+change-remove-admin = remove admin: { $users }
+change-member = set nickname/extra of { $user }
+
+## Bulk actions and confirmations
+
+duration-permanent = permanently
+duration-minutes = for { $count ->
+    [one] 1 minute
+   *[other] { $count } minutes
+}
+duration-hours = for { $count ->
+    [one] 1 hour
+   *[other] { $count } hours
+}
+duration-days = for { $count ->
+    [one] 1 day
+   *[other] { $count } days
+}
+action-mute = mute { $duration }
+action-unmute = unmute
+action-kick = kick
+action-allowlist-add = add to the mute-all allowlist
+action-allowlist-remove = remove from the mute-all allowlist
+action-add = add as members
 confirm-mute-title = Mute { $count ->
     [one] 1 user
    *[other] { $count } users
 } { $duration }?
+confirm-mute-permanent-title = Mute { $count ->
+    [one] 1 user
+   *[other] { $count } users
+} permanently?
+confirm-unmute-title = Unmute { $count ->
+    [one] 1 user
+   *[other] { $count } users
+}?
+confirm-kick-title = Kick { $count ->
+    [one] 1 user
+   *[other] { $count } users
+} out of the group?
+confirm-allowlist-add-title = Add { $count ->
+    [one] 1 user
+   *[other] { $count } users
+} to the mute-all allowlist?
+confirm-allowlist-remove-title = Remove { $count ->
+    [one] 1 user
+   *[other] { $count } users
+} from the mute-all allowlist?
+confirm-add-title = Add { $count ->
+    [one] 1 user
+   *[other] { $count } users
+} as members?
+group-action-mute-all-on = mute-all on
+group-action-mute-all-off = mute-all off
+group-action-transfer = transfer ownership to { $user }
+group-action-transfer-leave = transfer ownership to { $user } (old owner leaves)
+confirm-mute-all-on-title = Turn mute-all on in { $group }?
+confirm-mute-all-off-title = Turn mute-all off in { $group }?
+confirm-transfer-title = Make { $user } the owner of { $group }?
+reason-label = Reason (recorded in the audit log)
+reason-hint = why, e.g. a ticket number
+reason-use-last = Use the last reason: “{ $reason }”
+type-count-to-confirm = Type { $count } to confirm
+type-count-hint = the number of users
+type-group-id-to-confirm = Type the group id ({ $group }) to confirm
+group-id-hint = group id
+kick-remove-mute = also remove their mute in this group
+kick-remove-allowlist = also remove them from the mute-all allowlist
+kick-remove-follows = also remove the members they follow
+skips-heading = { $count ->
+    [one] 1 user will be skipped
+   *[other] { $count } users will be skipped
+} ({ $acted } acted on):
+skip-owner = group owner: transfer ownership first
+skip-not-member = not a member of the group
+skip-already-member = already a member
+
+## Jobs and outcomes
+
+job-label = { $action }: { $count ->
+    [one] 1 user
+   *[other] { $count } users
+} in { $group }
+job-time-left = about { $seconds } s left
+job-cancel = Cancel job
+job-queued = { $count ->
+    [one] 1 more job queued
+   *[other] { $count } more jobs queued
+}
+outcomes-title = Outcomes of the last job
+outcomes-all = All
+outcomes-failed = Failed
+outcomes-skipped = Skipped
+outcomes-unknown = Unknown
+outcomes-retry = Retry failed
+outcomes-export = Export outcomes…
+outcomes-summary = { $done } done, { $failed } failed, { $skipped } skipped
+outcomes-summary-unknown = { $unknown } unknown
+outcome-done = done
+outcome-failed = failed
+outcome-skipped = skipped
+outcome-unknown = unknown
+
+## Group browser
+
+browser-title = Groups
+browser-new = New group
+browser-refresh = Refresh
+browser-refresh-hint = Reload the group list
+browser-filter = Filter by id or name
+browser-filter-hint = type to filter
+browser-open-label = Open by exact group id (hosted or legacy)
+browser-open-hint = group id
+browser-open = Open
+browser-sort = Sort by
+browser-sort-name = Name
+browser-sort-members = Member count
+browser-sort-created = Creation time
+browser-sort-reverse = Reverse
+browser-sort-reverse-hint = Reverse the order (Z to A, smallest or oldest first)
+browser-count = { $shown } of { $total ->
+    [one] 1 hosted group
+   *[other] { $total } hosted groups
+}
+browser-row-members = { $count ->
+    [one] 1 member
+   *[other] { $count } members
+}
+browser-row-hint = Created { $created } ({ $zone })
+lookup-title = User lookup
+lookup-user = User id
+lookup-user-hint = user id
+lookup-find = Find groups
+lookup-none = { $user } is in no hosted group.
+lookup-found = { $user } is in { $count ->
+    [one] 1 hosted group:
+   *[other] { $count } hosted groups:
+}
+create-title = New hosted group
+create-id = Group ID
+create-name = Group name
+create-owner = Owner user id
+create-members = Members to add (up to { $max }; commas or new lines)
+create-members-hint = user ids
+create-button = Create
+create-too-many = Members: at most { $max } invitees (got { $count })
+
+## Group page
+
+tab-profile = Profile
+tab-members = Members
+group-none-title = Pick a group on the left, or open one by id.
+group-none-count = { $count ->
+    [one] 1 hosted group on this connection.
+   *[other] { $count } hosted groups on this connection.
+}
+group-loading = Loading { $group }…
+group-legacy-title = { $group } (legacy group)
+group-facts = Owner { $owner } · { $members ->
+    [one] 1 member
+   *[other] { $members } members
+} · created { $created } ({ $zone }) · mute-all { $mute_all }
+group-facts-legacy = { $members ->
+    [one] 1 member
+   *[other] { $members } members
+} · mute-all { $mute_all }
+legacy-intro = Legacy groups have no hosted profile; import it to manage name, profile and permissions here.
+legacy-owner = Owner after import
+legacy-import = Import into group hosting
+profile-heading = Profile
+field-name = Name
+field-portrait = Portrait URL
+field-introduction = Introduction
+field-announcement = Announcement
+portrait-preview = Preview portrait
+portrait-alt = Portrait preview
+profile-review-save = Review and save…
+profile-discard = Discard changes
+permissions-heading = Permissions
+perm-join = Who can join
+perm-remove = Who can remove members
+perm-invite = Who can invite
+perm-invite-handling = Invitations
+perm-profile-edit = Who can edit the group profile
+perm-member-edit = Who can edit a member's nickname
+ext-heading = extProfile
+ext-none = No extProfile keys defined for this connection (see the extProfile keys screen).
+ext-unregistered = { $key } (not in the registry)
+ext-not-registered = { $key }: not in the app's extProfile key registry
+ext-too-many = extProfile: at most { $max } keys per group (got { $count })
+alias-heading = Group alias for a user
+alias-intro = The name one user sees for this group (remark name; ≤ 64 characters).
+alias-user = Member user id
+alias-alias = Alias
+alias-set = Set alias
+danger-zone = Danger zone
+dismiss-button = Dismiss group…
+dismiss-title = Dismiss { $group }?
+dismiss-intro = Every member loses the group. This cannot be undone.
+dismiss-confirm = Dismiss
+review-title = Save changes to { $group }?
+review-intro = Only these fields are sent:
+review-field = Field
+review-before = Before
+review-after = After
+review-empty = (empty)
+review-save = Save
+confirmed-by-server = { $action }: confirmed by the server.
+confirmed-exact = { $action }: confirmed — the server now holds exactly these values.
+confirmed-different = { $action }: the server holds different values than sent; please review.
+
+## Members tab
+
+members-loading = Loading members…
+members-filter = Filter members
+members-filter-hint = id or nickname
+members-shown = { $shown } of { $total } shown · { $selected } selected
+members-select-all = Select all shown
+members-clear-selection = Clear selection
+members-reload = Reload members
+members-mute-menu = Mute
+members-mute-menu-hint = Mute the selected members for a while, or permanently
+members-mute-choice = Mute { $duration }
+members-mute-custom = Mute for minutes
+members-minutes = Minutes
+members-minutes-hint = minutes
+members-minutes-invalid = Minutes: a whole number from 0 (permanent) to { $max }
+members-unmute = Unmute
+members-kick = Kick…
+members-allowlist-add = Allowlist add
+members-allowlist-remove = Allowlist remove
+members-select-first = select members to act on them
+members-mute-all-on = ON
+members-mute-all-off = off
+members-mute-all-state = Mute-all is { $state } · { $allowlisted ->
+    [one] 1 allowlisted member
+   *[other] { $allowlisted } allowlisted members
+}
+members-show-allowlist = Show allowlist
+members-mute-all-turn-on = Turn mute-all on…
+members-mute-all-turn-off = Turn mute-all off…
+members-export-menu = Export
+members-select-row = Select { $user }
+export-which = Which members
+export-scope-all = all members
+export-scope-shown = shown members
+export-scope-selected = selected members
+export-bom = BOM for Excel
+export-columns = Columns
+export-csv = Export CSV…
+export-progress = export { $done }/{ $total }
+allowlist-empty = empty
+allowlist-shown = Allowlist ({ $count }): { $list }
+col-user = User
+col-nickname = Nickname
+col-role = Role
+col-joined = Joined ({ $zone })
+col-extra = Extra
+col-muted-until = Muted until
+col-allowlisted = Allowlisted
+col-sort-hint = Sort by this column (again: reverse)
+role-owner = owner
+role-admin = admin
+role-member = member
+editor-none = Select members to edit them: click a row (ctrl-click adds, shift-click extends) or tick the boxes.
+editor-member = Member { $user }
+editor-member-facts = { $role } · joined { $joined }
+editor-selected = { $count } members selected
+editor-nickname = Nickname
+editor-nickname-hint = nickname
+editor-extra = Extra
+editor-extra-hint = extra
+editor-nickname-limit = Nickname: 1 to { $max } characters
+editor-extra-limit = Extra: at most { $max } characters
+editor-save = Save member
+editor-make-admin = Make admin
+editor-remove-admin = Remove admin
+editor-admin-limit = select 1 to { $max } members
+editor-old-owner-leaves = old owner leaves
+editor-make-owner = Make selected the owner…
+editor-make-owner-hint = select exactly one member
+import-title = Act on a pasted list or a file
+import-label = User ids: one per line, or CSV with a header
+import-hint = user ids or CSV
+import-load-file = Load file…
+import-column = Column
+import-column-detected = userId (detected)
+import-check = Check list
+import-preview = { $valid } valid ids ({ $non_members } not members of this group); { $duplicates } duplicates and { $invalid } invalid ids will not be sent.
+import-add = Add listed as members
+import-mute = Mute listed for 1 h
+import-kick = Kick listed…
+import-allowlist = Allowlist listed
+import-cannot-read = cannot read { $path }: { $error }
+
+## Files
+
+files-save-title = Save as
+files-open-title = Open a file
+files-native-failed = The system's file dialog is not available here (it answered in { $ms } ms: no file-chooser portal or zenity). Type the path instead.
+files-folder = Folder
+files-folder-hint = e.g. /home/you/Downloads
+files-name = File name
+files-name-open = File name ({ $extensions })
+files-name-hint = file name, or a full path
+files-save = Save file
+files-open = Open file
+
+## Audit screen
+
+audit-title = Audit log
+audit-filter = Filter entries
+audit-filter-hint = action, group, operator, reason or user id
+audit-reload = Reload
+audit-export = Export…
+audit-count = { $shown } of { $total ->
+    [one] 1 entry
+   *[other] { $total } entries
+}
+audit-more = { $count } older entries not shown: narrow the filter.
+audit-read-failed = Cannot read the audit log
+audit-users = { $count ->
+    [one] 1 user
+   *[other] { $count } users
+}
+audit-reason = Reason: { $reason }
+audit-entry-hint = Show the users, outcomes and request ids
+audit-detail-title = Entry
+audit-detail-close = Close
+audit-detail-time = Time ({ $zone })
+audit-detail-operator = Operator
+audit-detail-connection = Connection
+audit-detail-action = Action
+audit-detail-group = Group
+audit-detail-result = Result
+audit-detail-reason = Reason
+audit-detail-error = Error
+audit-no-reason = (none given)
+audit-detail-request-ids = { $count ->
+    [one] Request id
+   *[other] Request ids ({ $count })
+}
+
+## extProfile keys screen
+
+extkey-title = extProfile keys
+extkey-sandbox-note = On the built-in sandbox, saving a key here also enables it on the server.
+extkey-console-note = On a RongCloud data centre these keys must also be enabled in the developer console; this registry only describes them for groupdesk.
+extkey-count = { $count } of { $max } keys defined.
+extkey-form-title = Add or edit a key
+extkey-col-key = Key
+extkey-col-label = Label
+extkey-col-type = Type
+extkey-col-max = Max length
+extkey-col-description = Description
+extkey-choice-of = Choice: { $options }
+extkey-edit = Edit { $key }
+extkey-remove = Remove { $key }
+extkey-key = Key (ext_…)
+extkey-label = Label
+extkey-description = Description
+extkey-type = Value type
+extkey-kind-text = Text
+extkey-kind-number = Number
+extkey-kind-boolean = Yes / no
+extkey-kind-choice = Choice list
+extkey-kind-url = URL
+extkey-choices = Choices (comma-separated)
+extkey-max = Maximum length (1-256)
+extkey-max-invalid = Maximum length must be a number from 1 to 256 (got “{ $got }”)
+extkey-save = Save key
+extkey-export = Export registry…
+extkey-import = Import registry…
+extkey-scan = Scan groups for keys in use
+extkey-enabled = Enabled on the sandbox: { $keys }
+extkey-in-use = Keys in use on groups: { $keys }
+extkey-adopt = Add the missing ones to the registry
+extkey-read-failed = Reading the extProfile keys failed
+extkey-applied = extProfile keys applied to the sandbox
+extkey-apply-failed = Applying extProfile keys failed
+extkey-scan-failed = Scanning groups failed
+extkey-saved = extProfile key { $key } saved
+extkey-removed = extProfile key { $key } removed
+extkey-replace-title = Replace the key { $key }?
+extkey-replace-intro = A key with this name is defined already. Saving replaces its definition:
+extkey-replace = Replace
+
+## Connections and settings screen
+
+settings-operator = Operator
+settings-operator-name = Operator name (recorded in the audit log)
+conn-heading = Connections
+conn-add-heading = Add a connection
+conn-builtin-note = local sandbox with demo data
+conn-builtin-connect = Connect to the built-in sandbox
+conn-app-key-value = App Key { $key }
+conn-connect-to = Connect to { $name }
+conn-remove = Remove { $name }
+conn-name = Name
+conn-server = Server
+conn-custom-url = Custom URL
+conn-base-url = Base URL
+conn-app-key = App Key
+conn-app-secret = App Secret
+conn-environment = Environment
+conn-save = Save connection
+conn-exists = A connection named “{ $name }” exists already
+conn-secret-required = App Secret is required
+conn-keyring = App Secrets are stored in the OS keyring, never in plain text.
+conn-no-keyring = No OS keyring is available: App Secrets are kept in memory for this run only.
+secret-title = App Secret for { $name }
+secret-intro = No keyring entry was found. The secret is kept in memory for this run only.
+secret-connect = Connect
+settings-display = Display and files
+fonts-scanning = Looking for fonts for Chinese, Japanese and Korean names…
+fonts-system = Chinese, Japanese and Korean names use the system font { $face }.
+fonts-file = Chinese, Japanese and Korean names use the font file { $path }.
+fonts-none = No font for Chinese, Japanese or Korean names was found: they show as boxes. Install { $package }, or choose a font file below.
+fonts-file-label = CJK font file
+fonts-load = Load font
+settings-in-app-chooser = Choose files with the in-app path chooser (not the system's file dialog)
+fonts-scan-failed = The system's fonts could not be read: { $error }
+fonts-file-no-cjk = { $path } has no Chinese characters; choose a CJK font file (.ttf, .otf or .ttc).
+fonts-file-loaded = Font for CJK names: { $path }
+fonts-file-failed = Cannot use the font file { $path }: { $error }
+fonts-missing-notice = No font for Chinese, Japanese or Korean names was found, so they show as boxes. Install { $package }, or choose a font file under Connections → CJK font file.
+error-not-connected = not connected
+error-not-open = group { $group } is not open
+
+## Phrases of the model (permissions, environments, roles, results, field names)
+
+m-owner-approves-requests = Owner approves requests
+m-anyone-can-join = Anyone can join
+m-owner-or-an-admin-approves-requests = Owner or an admin approves requests
+m-nobody-can-join = Nobody can join
+m-only-the-owner = Only the owner
+m-owner-and-admins = Owner and admins
+m-every-member = Every member
+m-invitees-join-directly = Invitees join directly
+m-invitees-must-accept = Invitees must accept
+m-owner-admins-and-the-member = Owner, admins and the member
+m-owner-and-the-member = Owner and the member
+m-only-the-member = Only the member
+m-production = production
+m-staging = staging
+m-sandbox = sandbox
+m-owner = owner
+m-admin = admin
+m-member = member
+m-done = done
+m-partial = partial
+m-failed = failed
+m-skipped = skipped
+m-unknown = unknown
+m-text = Text
+m-number = Number
+m-yes-no = Yes / no
+m-choice-list = Choice list
+m-url = URL
+m-name = Name
+m-portrait-url = Portrait URL
+m-introduction = Introduction
+m-announcement = Announcement
+m-who-can-join = Who can join
+m-who-can-remove-members = Who can remove members
+m-who-can-invite = Who can invite
+m-invitations = Invitations
+m-who-can-edit-the-group-profile = Who can edit the group profile
+m-who-can-edit-a-member-s-nickname = Who can edit a member's nickname
+m-group-owner-transfer-ownership-first = group owner: transfer ownership first
+m-not-a-member-of-the-group = not a member of the group
+m-already-a-member = already a member
+m-duplicate-in-the-list = duplicate in the list
+m-cancelled = cancelled

@@ -4,25 +4,28 @@
 //! (`handler.rs`), which starts all work through [`super::exec`].
 
 mod chrome;
+mod files;
+mod fonts;
 mod handler;
 mod routing;
 mod session;
 mod settings;
-
-use std::path::Path;
+mod views;
 
 use super::bridge::Bridge;
 use super::command::{Command, Screen};
-use super::event::GroupRow;
 use super::exec;
 use super::screens::audit::AuditScreen;
 use super::screens::browser::BrowserScreen;
-use super::screens::connections::ConnectionsScreen;
+use super::command::{BUILT_IN, Level};
+use super::display;
+use super::screens::connections::{ConnectionsScreen, SettingsView};
 use super::screens::extkeys::ExtKeysScreen;
-use super::screens::group::{GroupPage, GroupScreen};
-use super::screens::log::{LogScreen, Notice};
-use super::screens::members::ExportScope;
+use super::screens::group::GroupScreen;
+use super::screens::log::LogScreen;
+use crate::i18n::Language;
 use crate::ops::extkeys::Registry;
+use crate::tr;
 
 pub use settings::{AppOptions, BenchHook, Settings};
 
@@ -42,15 +45,18 @@ pub struct GroupdeskApp {
     commands: Vec<Command>,
     /// The registry of a connection that has none yet.
     empty_registry: Registry,
+    fonts: fonts::FontState,
+    files: files::FileChooser,
     ctx: egui::Context,
 }
 
 impl GroupdeskApp {
-    /// Builds the app and connects: to the last profile used, else to the embedded sandbox.
+    /// Builds the app and connects: to the connection a deep link names, else to the last
+    /// profile used, else to the embedded sandbox. Starts the system font scan.
     pub fn new(ctx: &egui::Context, storage: Option<&dyn eframe::Storage>, options: AppOptions) -> Self {
         let settings: Settings = if options.persist { storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default() } else { Settings::default() };
         egui_extras::install_image_loaders(ctx);
-        let connections = ConnectionsScreen::new(exec::keyring_available(&options.secrets));
+        let connections = ConnectionsScreen::new(exec::keyring_available(&options.secrets), settings.cjk_font.as_ref());
         let mut app = Self {
             settings,
             options,
@@ -65,15 +71,39 @@ impl GroupdeskApp {
             log: Default::default(),
             commands: Vec::new(),
             empty_registry: Registry::new(),
+            fonts: Default::default(),
+            files: Default::default(),
             ctx: ctx.clone(),
         };
         app.apply_look();
-        let last = app.settings.last_profile.as_ref().and_then(|n| app.settings.profiles.iter().find(|p| p.name == *n)).cloned();
-        app.commands.push(last.map_or(Command::ConnectBuiltIn, Command::Connect));
+        app.start_fonts();
+        if let Some(problem) = app.options.startup_problem.take() {
+            app.log.push(Level::Error, problem);
+        }
+        let connect = app.first_connection();
+        app.commands.push(connect);
         app.apply_commands();
         app
     }
 
+    /// The connection a deep link names (a saved profile, or the built-in sandbox by its
+    /// name), else the last profile used, else the built-in sandbox.
+    fn first_connection(&mut self) -> Command {
+        let find = |name: &str| self.settings.profiles.iter().find(|p| p.name == name).cloned();
+        if let Some(name) = self.options.open_at_start.as_ref().and_then(|r| r.connection.clone()) {
+            if name.eq_ignore_ascii_case(BUILT_IN) || name.eq_ignore_ascii_case("sandbox") {
+                return Command::ConnectBuiltIn;
+            }
+            match find(&name) {
+                Some(p) => return Command::Connect(p),
+                None => self.log.push(Level::Error, tr!("deeplink-no-connection", name = name.as_str())),
+            }
+        }
+        let last = self.settings.last_profile.as_deref().and_then(find);
+        last.map_or(Command::ConnectBuiltIn, Command::Connect)
+    }
+
+    /// Theme, zoom, language and time zone as the settings (or the options) say.
     fn apply_look(&self) {
         self.ctx.set_theme(match self.settings.dark_mode {
             None => egui::ThemePreference::System,
@@ -83,6 +113,9 @@ impl GroupdeskApp {
         if (self.settings.zoom - self.ctx.zoom_factor()).abs() > f32::EPSILON && self.settings.zoom > 0.0 {
             self.ctx.set_zoom_factor(self.settings.zoom.clamp(0.5, 3.0));
         }
+        let language = self.options.language.or(self.settings.language).unwrap_or_else(|| Language::for_locale(&crate::platform::locale::system()));
+        crate::i18n::set_language(language);
+        display::set_utc(self.settings.utc_times);
     }
 
     /// The extProfile key registry of the current connection.
@@ -94,78 +127,6 @@ impl GroupdeskApp {
         self.settings.registries.entry(self.session.name().to_owned()).or_insert_with(Registry::new)
     }
 
-    // ----- read-only views (tests, benchmarks) -----
-
-    pub fn settings(&self) -> &Settings {
-        &self.settings
-    }
-
-    /// The hosted groups of the connection, newest first.
-    pub fn groups(&self) -> &[GroupRow] {
-        self.browser.groups()
-    }
-
-    /// Indices into [`Self::groups`] that pass the browser's filter.
-    pub fn visible_groups(&mut self) -> &[usize] {
-        self.browser.visible_groups()
-    }
-
-    /// The open group.
-    pub fn group_page(&self) -> Option<&GroupPage> {
-        self.group.page()
-    }
-
-    /// The open group, to put a state in place that the UI cannot reach quickly (tests and
-    /// benchmarks only: a job still running, 100,000 members).
-    #[doc(hidden)]
-    pub fn group_page_mut(&mut self) -> Option<&mut GroupPage> {
-        self.group.page_mut()
-    }
-
-    pub fn connection_name(&self) -> Option<&str> {
-        self.session.conn.as_ref().map(|c| c.name.as_str())
-    }
-
-    pub fn connection_url(&self) -> Option<String> {
-        self.session.conn.as_ref().map(|c| c.url())
-    }
-
-    /// Connected to the embedded sandbox.
-    pub fn on_built_in_sandbox(&self) -> bool {
-        self.session.on_sandbox()
-    }
-
-    /// The extProfile keys the sandbox allows, as last read.
-    pub fn sandbox_ext_keys(&self) -> Option<&[String]> {
-        self.extkeys.server_keys.as_deref()
-    }
-
-    /// Every notification of this run, oldest first.
-    pub fn notices(&self) -> &[Notice] {
-        self.log.notices()
-    }
-
-    /// Background work still running (tests wait on this).
-    pub fn busy(&self) -> bool {
-        self.bridge.busy() > 0 || self.session.starting()
-    }
-
-    // ----- exports as if a save dialog had answered `path` (scripts and tests) -----
-
-    pub fn export_members(&mut self, path: &Path, scope: ExportScope, bom: bool) {
-        let cmd = self.group.page_mut().and_then(|p| p.members.export_to(&p.group_id, path.to_owned(), scope, bom));
-        self.commands.extend(cmd);
-    }
-
-    pub fn export_outcomes(&mut self, path: &Path) {
-        let cmd = self.group.page().and_then(|p| p.members.jobs.export_outcomes(path.to_owned()));
-        self.commands.extend(cmd);
-    }
-
-    pub fn export_audit(&mut self, path: &Path) {
-        self.commands.push(self.audit.export_command(path.to_owned()));
-    }
-
     // ----- the frame -----
 
     /// Results from the runtime go to their screens; finished promises are taken.
@@ -174,6 +135,8 @@ impl GroupdeskApp {
             self.route(event);
         }
         self.poll_session();
+        self.poll_fonts();
+        self.poll_files();
         let registry = self.settings.registries.get(self.session.name()).unwrap_or(&self.empty_registry);
         self.group.poll(registry, &mut self.commands);
         self.extkeys.poll(&mut self.commands);
@@ -190,25 +153,32 @@ impl GroupdeskApp {
     }
 
     fn panels_ui(&mut self, ui: &mut egui::Ui) {
-        let cmds = &mut self.commands;
-        egui::Panel::top("top_bar").show(ui, |ui| chrome::top_bar_ui(ui, &self.session, &mut self.screen, cmds));
-        egui::Panel::bottom("status_bar").show(ui, |ui| chrome::status_ui(ui, self.bridge.busy(), self.log.notices().last()));
-        let selected = self.group.page().map(|p| p.group_id.clone());
-        egui::Panel::left("browser").resizable(true).default_size(300.0).show(ui, |ui| self.browser.ui(ui, selected.as_deref(), cmds));
-        let registry = self.settings.registries.get(self.session.name()).unwrap_or(&self.empty_registry);
-        egui::CentralPanel::default().show(ui, |ui| match self.screen {
-            Screen::Group => self.group.ui(ui, registry, self.browser.groups().len(), cmds),
-            Screen::ExtKeys => self.extkeys.ui(ui, registry, self.session.on_sandbox(), cmds),
-            Screen::Connections => self.connections.ui(ui, &mut self.settings.operator, &self.settings.profiles, cmds),
-            Screen::Audit => self.audit.ui(ui, &self.options.audit.path().display().to_string(), cmds),
-            Screen::Log => self.log.ui(ui),
+        let Self { settings, options, bridge, session, screen, browser, group, extkeys, connections, audit, log, commands: cmds, empty_registry, fonts, .. } = self;
+        let utc = settings.utc_times;
+        egui::Panel::top("top_bar").show(ui, |ui| chrome::top_bar_ui(ui, session, screen, utc, cmds));
+        egui::Panel::bottom("status_bar").show(ui, |ui| chrome::status_ui(ui, bridge.busy(), log, cmds));
+        let selected = group.page().map(|p| p.group_id.clone());
+        egui::Panel::left("browser").resizable(true).default_size((ui.available_width() * 0.22).clamp(220.0, 300.0)).min_size(180.0).show(ui, |ui| browser.ui(ui, selected.as_deref(), cmds));
+        let registry = settings.registries.get(session.name()).unwrap_or(empty_registry);
+        egui::CentralPanel::default().show(ui, |ui| match screen {
+            Screen::Group => group.ui(ui, registry, browser.groups().len(), cmds),
+            Screen::ExtKeys => extkeys.ui(ui, registry, session.on_sandbox(), cmds),
+            Screen::Connections => {
+                let view = SettingsView { operator: &mut settings.operator, in_app_file_chooser: &mut settings.in_app_file_chooser, fonts: &fonts.status };
+                connections.ui(ui, view, &settings.profiles, cmds)
+            }
+            Screen::Audit => audit.ui(ui, &options.audit.path().display().to_string(), cmds),
+            Screen::Log => log.ui(ui, cmds),
         });
     }
 
     fn dialogs_ui(&mut self, ctx: &egui::Context) {
-        self.group.dialogs_ui(ctx, &mut self.commands);
+        let registry = self.settings.registries.get(self.session.name()).unwrap_or(&self.empty_registry);
+        self.group.dialogs_ui(ctx, registry, &mut self.commands);
         self.browser.dialogs_ui(ctx, &mut self.commands);
         self.connections.dialogs_ui(ctx, &mut self.commands);
+        self.extkeys.dialogs_ui(ctx, registry, &mut self.commands);
+        self.file_chooser_ui(ctx);
     }
 
     /// `GROUPDESK_BENCH`: report the measurement once its moment has come.

@@ -18,7 +18,10 @@ use crate::ops::extkeys::ExtKeyDef;
 use crate::model::table::MemberTable;
 use crate::ops::connections::Profile;
 
+use super::deeplink::Tab;
 use super::event::GroupDetail;
+use crate::i18n::Language;
+use crate::tr;
 
 /// Where the answer to a one-shot request goes.
 pub type Reply<T> = poll_promise::Sender<Result<T, ApiError>>;
@@ -57,6 +60,9 @@ pub enum Screen {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
     Info,
+    /// Something the operator should act on (no CJK font); stays until dismissed.
+    Warning,
+    /// Stays in the status bar until dismissed.
     Error,
 }
 
@@ -92,19 +98,39 @@ impl BulkAction {
         }
     }
 
-    /// The words used in confirmations, progress and notifications.
+    /// What the action does, in lower case ("mute for 1 hour"): progress and notifications.
     pub fn label(self) -> String {
         match self {
-            Self::Mute(0) => "mute permanently".into(),
-            Self::Mute(m) if m % 1440 == 0 => format!("mute for {} day(s)", m / 1440),
-            Self::Mute(m) if m % 60 == 0 => format!("mute for {} hour(s)", m / 60),
-            Self::Mute(m) => format!("mute for {m} minutes"),
-            Self::Unmute => "unmute".into(),
-            Self::Kick => "kick".into(),
-            Self::AllowlistAdd => "add to the mute-all allowlist".into(),
-            Self::AllowlistRemove => "remove from the mute-all allowlist".into(),
-            Self::Add => "add as members".into(),
+            Self::Mute(m) => tr!("action-mute", duration = mute_duration(m)),
+            Self::Unmute => tr!("action-unmute"),
+            Self::Kick => tr!("action-kick"),
+            Self::AllowlistAdd => tr!("action-allowlist-add"),
+            Self::AllowlistRemove => tr!("action-allowlist-remove"),
+            Self::Add => tr!("action-add"),
         }
+    }
+
+    /// The confirmation's question: "Mute 5 users for 1 hour?".
+    pub fn title(self, count: usize) -> String {
+        match self {
+            Self::Mute(0) => tr!("confirm-mute-permanent-title", count = count),
+            Self::Mute(m) => tr!("confirm-mute-title", count = count, duration = mute_duration(m)),
+            Self::Unmute => tr!("confirm-unmute-title", count = count),
+            Self::Kick => tr!("confirm-kick-title", count = count),
+            Self::AllowlistAdd => tr!("confirm-allowlist-add-title", count = count),
+            Self::AllowlistRemove => tr!("confirm-allowlist-remove-title", count = count),
+            Self::Add => tr!("confirm-add-title", count = count),
+        }
+    }
+}
+
+/// "for 1 hour", "for 30 days", "permanently".
+pub fn mute_duration(minutes: u32) -> String {
+    match minutes {
+        0 => tr!("duration-permanent"),
+        m if m % 1440 == 0 => tr!("duration-days", count = m / 1440),
+        m if m % 60 == 0 => tr!("duration-hours", count = m / 60),
+        m => tr!("duration-minutes", count = m),
     }
 }
 
@@ -118,10 +144,20 @@ pub enum GroupAction {
 impl GroupAction {
     pub fn label(&self) -> String {
         match self {
-            Self::MuteAll(true) => "mute-all on".into(),
-            Self::MuteAll(false) => "mute-all off".into(),
-            Self::Transfer { new_owner, leave: false } => format!("transfer ownership to {new_owner}"),
-            Self::Transfer { new_owner, leave: true } => format!("transfer ownership to {new_owner} (old owner leaves)"),
+            Self::MuteAll(true) => tr!("group-action-mute-all-on"),
+            Self::MuteAll(false) => tr!("group-action-mute-all-off"),
+            Self::Transfer { new_owner, leave: false } => tr!("group-action-transfer", user = new_owner.as_str()),
+            Self::Transfer { new_owner, leave: true } => tr!("group-action-transfer-leave", user = new_owner.as_str()),
+        }
+    }
+
+    /// The confirmation's question: "Turn mute-all on in bookclub?".
+    pub fn title(&self, group_id: &str) -> String {
+        match self {
+            Self::MuteAll(true) => tr!("confirm-mute-all-on-title", group = group_id),
+            Self::MuteAll(false) => tr!("confirm-mute-all-off-title", group = group_id),
+            // The same words whether the old owner leaves (a checkbox below the title).
+            Self::Transfer { new_owner, .. } => tr!("confirm-transfer-title", group = group_id, user = new_owner.as_str()),
         }
     }
 }
@@ -142,8 +178,17 @@ pub enum Command {
     // ----- the shell -----
     SetDarkMode(bool),
     SetZoom(f32),
-    Notify { level: Level, text: String },
+    SetLanguage(Language),
+    /// Times in UTC (`true`) or the local time zone.
+    SetUtc(bool),
+    Notify { level: Level, text: String, request_id: Option<String> },
+    /// A problem in the status bar (by its index in the log) was dismissed.
+    DismissNotice(usize),
+    DismissAllNotices,
+    /// A path to save to or open: the system's dialog, else the in-app path chooser.
     ChooseFile { dialog: FileDialog, reply: poll_promise::Sender<Option<PathBuf>> },
+    /// A font file for CJK names, chosen in the settings.
+    LoadFontFile(PathBuf),
 
     // ----- connections -----
     ConnectBuiltIn,
@@ -156,12 +201,14 @@ pub enum Command {
     // ----- the group list -----
     RefreshGroups,
     OpenGroup(String),
+    /// Opens a group on a tab (deep links).
+    OpenGroupAt { group_id: String, tab: Tab },
     LookupUser { user: String, reply: Reply<Vec<JoinedGroup>> },
     CreateGroup(NewGroup),
 
     // ----- one group -----
     LoadGroup { group_id: String, reply: Reply<GroupDetail> },
-    SaveProfile { group_id: String, fields: Vec<String>, update: ProfileUpdate },
+    SaveProfile { group_id: String, fields: Vec<String>, update: ProfileUpdate, reason: String },
     ImportGroup { group_id: String, owner: String },
     SetAlias { group_id: String, user: String, alias: String },
     DismissGroup { group_id: String, hosted: bool, reason: String },
@@ -193,11 +240,17 @@ pub enum Command {
 
 impl Command {
     pub fn info(text: impl Into<String>) -> Self {
-        Self::Notify { level: Level::Info, text: text.into() }
+        Self::Notify { level: Level::Info, text: text.into(), request_id: None }
     }
 
-    /// An error notification: what failed, the error and its plain-language explanation.
+    /// A problem that is not a failed request.
+    pub fn problem(text: impl Into<String>) -> Self {
+        Self::Notify { level: Level::Error, text: text.into(), request_id: None }
+    }
+
+    /// An error notification: what failed, the error and its plain-language explanation, and
+    /// the request id to quote.
     pub fn error(what: &str, e: &ApiError) -> Self {
-        Self::Notify { level: Level::Error, text: format!("{what}: {e}. {}", e.explanation()) }
+        Self::Notify { level: Level::Error, text: format!("{what}: {}. {}", super::widgets::headline(e), e.explanation()), request_id: e.request_id.clone() }
     }
 }

@@ -161,6 +161,51 @@ pub async fn export_audit(path: PathBuf, entries: Vec<AuditEntry>) -> Result<(),
     blocking("export", move || crate::ops::audit::export(&path, &entries).map_err(|e| file_error(&path, e))).await
 }
 
+// ----- fonts -----
+
+/// The system's fonts (or one font file), and the face that renders Han characters.
+pub struct ScannedFonts {
+    pub fonts: Arc<crate::platform::fonts::SystemFonts>,
+    pub cjk_family: Option<String>,
+}
+
+/// Scans the system's fonts, the locale's CJK variant first (reads the font directories).
+pub async fn scan_fonts(locale: String) -> Result<ScannedFonts, ApiError> {
+    blocking("fonts", move || {
+        let fonts = crate::platform::fonts::SystemFonts::scan(&locale);
+        let cjk_family = fonts.cjk_family();
+        tracing::info!(faces = fonts.len(), cjk = ?cjk_family, "system fonts scanned");
+        Ok(ScannedFonts { fonts: Arc::new(fonts), cjk_family })
+    })
+    .await
+}
+
+/// One font file the operator chose.
+pub async fn load_font_file(path: PathBuf) -> Result<ScannedFonts, ApiError> {
+    blocking("font file", move || {
+        let fonts = crate::platform::fonts::SystemFonts::file(&path).map_err(|e| local_error("font file", e))?;
+        let cjk_family = fonts.cjk_family();
+        Ok(ScannedFonts { fonts: Arc::new(fonts), cjk_family })
+    })
+    .await
+}
+
+// ----- files -----
+
+/// Where the in-app path chooser starts: the user's Downloads folder, else Documents, else home
+/// (reads the XDG user-dirs file).
+pub async fn default_folder() -> PathBuf {
+    blocking("folders", || {
+        let dirs = directories::UserDirs::new();
+        Ok(dirs
+            .as_ref()
+            .and_then(|d| d.download_dir().or_else(|| d.document_dir()).map(Path::to_path_buf).or_else(|| Some(d.home_dir().to_path_buf())))
+            .unwrap_or_else(|| PathBuf::from(".")))
+    })
+    .await
+    .unwrap_or_else(|_| PathBuf::from("."))
+}
+
 // ----- benchmarks -----
 
 /// Resident memory of this process in kB (Linux), for the memory benchmark.

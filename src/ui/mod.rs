@@ -6,12 +6,17 @@
 //! * [`command`], [`event`]: what screens ask for, and what comes back from the runtime;
 //! * `exec`: the one module that does I/O (RongCloud client, embedded sandbox, keyring, audit log,
 //!   files), run on the runtime of `bridge`; `file_dialog`: the native dialogs;
-//! * `widgets`, `theme`: small widgets (one error widget) and the few colours not in the visuals.
+//! * `widgets`, `theme`: small widgets (one error widget) and the few colours not in the visuals;
+//!   `display`: numbers and times as the operator reads them; `fonts`: system fonts as egui
+//!   fallbacks (CJK names); `deeplink`: `groupdesk open …` and `groupdesk://open?…`.
 
 pub mod app;
 mod bridge;
+#[cfg(test)]
+mod catalogue_check;
 pub mod command;
 pub mod deeplink;
+pub mod display;
 pub mod event;
 mod exec;
 mod file_dialog;
@@ -28,8 +33,9 @@ pub fn icon() -> egui::IconData {
     eframe::icon_data::from_png_bytes(png).unwrap_or_default()
 }
 
-/// Opens the console window.
-pub fn run() -> eframe::Result {
+/// Opens the console window; `open` is a group (and tab, and connection) to open once the
+/// group list is loaded, or why the link asking for one could not be read.
+pub fn run(open: Option<Result<deeplink::OpenRequest, String>>) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("groupdesk")
@@ -41,9 +47,11 @@ pub fn run() -> eframe::Result {
         persist_window: true,
         ..Default::default()
     };
-    eframe::run_native(
-        "groupdesk",
-        options,
-        Box::new(|cc| Ok(Box::new(GroupdeskApp::new(&cc.egui_ctx, cc.storage, AppOptions::default())))),
-    )
+    let mut app_options = AppOptions::default();
+    match open {
+        Some(Ok(request)) => app_options.open_at_start = Some(request),
+        Some(Err(problem)) => app_options.startup_problem = Some(problem),
+        None => {}
+    }
+    eframe::run_native("groupdesk", options, Box::new(|cc| Ok(Box::new(GroupdeskApp::new(&cc.egui_ctx, cc.storage, app_options)))))
 }

@@ -7,8 +7,12 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use groupdesk::backend::rongcloud::{Client, ClientConfig, Credentials, Endpoint};
+use groupdesk::i18n::Language;
 use groupdesk::ops::connections::SecretStore;
+use groupdesk::ui::deeplink::{OpenRequest, Tab};
 use groupdesk::ui::{AppOptions, GroupdeskApp};
+
+mod desk;
 
 struct Ui {
     harness: Harness<'static, GroupdeskApp>,
@@ -17,19 +21,29 @@ struct Ui {
 }
 
 fn start() -> Ui {
+    start_with(egui::vec2(1400.0, 1000.0), None)
+}
+
+/// The app at a window size, opening a deep link's group once the list is loaded.
+fn start_with(size: egui::Vec2, open: Option<OpenRequest>) -> Ui {
     let dir = tempfile::tempdir().unwrap();
     let options = AppOptions {
         audit: groupdesk::ops::audit::AuditLog::new(dir.path().join("audit.jsonl")),
         bench: None,
-        open_at_start: None,
-        sandbox_dir: dir.path().to_path_buf(), secrets: Arc::new(SecretStore::memory_only()), persist: false };
-    let harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
-        .with_max_steps(50)
-        .build_eframe(move |cc| GroupdeskApp::new(&cc.egui_ctx, None, options));
+        open_at_start: open,
+        sandbox_dir: dir.path().to_path_buf(),
+        secrets: Arc::new(SecretStore::memory_only()),
+        persist: false,
+        // The in-app path chooser, never the system's dialog.
+        native_dialogs: false,
+        // Tests read English labels whatever the machine's locale.
+        language: Some(Language::English),
+        startup_problem: None,
+    };
+    let harness = Harness::builder().with_size(size).with_max_steps(50).build_eframe(move |cc| GroupdeskApp::new(&cc.egui_ctx, None, options));
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
     let mut ui = Ui { harness, _dir: dir, runtime };
-    ui.wait("groups listed", |a| !a.groups().is_empty());
+    ui.wait("groups listed and fonts installed", |a| !a.groups().is_empty() && a.fonts_ready());
     ui
 }
 
@@ -81,6 +95,12 @@ impl Ui {
         self.harness.run_steps(2);
     }
 
+    /// A duration from the Mute menu.
+    fn mute(&mut self, choice: &str) {
+        self.click(Role::Button, "Mute");
+        self.click(Role::Button, choice);
+    }
+
     fn click(&mut self, role: Role, label: &str) {
         self.harness.get_by_role_and_label(role, label).click();
         self.harness.run_steps(2);
@@ -94,9 +114,12 @@ impl Ui {
 
     fn save_reviewed(&mut self) {
         self.click(Role::Button, "Review and save…");
-        assert!(self.harness.state().group_page().unwrap().profile.review, "the review dialog opens first");
+        assert!(self.harness.state().group_page().unwrap().profile.review.is_some(), "the review dialog opens first");
         // A modal sizes itself over a few frames; click once it has settled.
         self.harness.run_steps(6);
+        self.click(Role::Button, "Save");
+        assert!(self.harness.state().group_page().unwrap().profile.review.is_some(), "a reason is asked for first");
+        self.type_into("Reason (recorded in the audit log)", "ticket 1234");
         self.click(Role::Button, "Save");
         self.wait("saved and read back", |a| a.group_page().is_some_and(|g| g.confirmed().is_some() && !g.busy));
     }
@@ -135,6 +158,7 @@ fn open_a_group_edit_the_profile_and_save() {
     assert_eq!(info.profile.announcement.as_deref(), Some("Meeting moved to Friday"));
     let audit = groupdesk::ops::audit::AuditLog::new(ui._dir.path().join("audit.jsonl")).read().unwrap();
     assert_eq!(audit.last().unwrap().action, "save profile: name, announcement");
+    assert_eq!(audit.last().unwrap().reason.as_deref(), Some("ticket 1234"), "a profile save records its reason");
     assert_eq!((audit.last().unwrap().group.as_str(), audit.last().unwrap().result.as_str()), ("bookclub", "done"));
 }
 
@@ -145,7 +169,7 @@ fn an_over_long_name_is_refused_with_the_limit_named() {
     ui.type_into("Name", &"n".repeat(65));
     assert!(ui.harness.query_all_by_label("Name: at most 64 characters (got 65)").count() >= 1);
     ui.click(Role::Button, "Review and save…");
-    assert!(!ui.harness.state().group_page().unwrap().profile.review, "save stays disabled");
+    assert!(ui.harness.state().group_page().unwrap().profile.review.is_none(), "save stays disabled");
     let server = ui.server();
     assert_eq!(ui.runtime.block_on(server.group_info("bookclub")).unwrap().unwrap().name, "Book Club");
 }
@@ -224,6 +248,8 @@ fn create_a_group_from_the_dialog() {
 #[test]
 fn user_lookup_lists_groups_with_roles() {
     let mut ui = start();
+    ui.harness.get_by_label("User lookup").click();
+    ui.harness.run_steps(3);
     ui.type_into("User id", "u10000");
     ui.click(Role::Button, "Find groups");
     ui.wait_for_label_containing("Global Community Lounge (community)");
@@ -280,9 +306,12 @@ fn add_a_connection_profile_and_connect() {
     let app = ui.harness.state();
     assert_eq!(app.settings().profiles.len(), 1);
     assert!(!format!("{:?}", app.settings().profiles).contains(groupdesk::sandbox::DEMO_APP_SECRET), "no secret in settings");
+    let nav_before = ui.harness.get_by_role_and_label(Role::Button, "Connections").rect();
     ui.click(Role::Button, "Connect to Staging copy");
     ui.wait("connected", |a| a.connection_name() == Some("Staging copy") && !a.groups().is_empty());
     assert!(ui.harness.query_by_label("PRODUCTION — changes affect real users").is_some(), "the production banner shows");
+    let nav_after = ui.harness.get_by_role_and_label(Role::Button, "Connections").rect();
+    assert_eq!(nav_before, nav_after, "the banner's space is reserved: nothing moves under the pointer");
 }
 
 /// Serves one PNG over HTTP on loopback, for the portrait preview.
@@ -342,7 +371,7 @@ fn select_a_member_and_mute_for_an_hour() {
     ui.harness.get_by_label(&target).click();
     ui.harness.run_steps(2);
     assert_eq!(ui.harness.state().group_page().unwrap().members.selected.len(), 1);
-    ui.click(Role::Button, "Mute 1 h");
+    ui.mute("Mute for 1 hour");
     ui.harness.run_steps(6);
     ui.type_into("Reason (recorded in the audit log)", "spam");
     ui.click(Role::Button, "Confirm");
@@ -459,7 +488,7 @@ fn audit_panel_lists_filters_and_exports_changes() {
     assert!(ui.harness.query_by_label("save profile: announcement").is_some());
     let out = ui._dir.path().join("export.jsonl");
     ui.harness.state_mut().export_audit(&out);
-    ui.wait("audit exported", |a| a.notices().iter().any(|n| n.text.contains("audit entries exported")));
+    ui.wait("audit exported", |a| a.notices().iter().any(|n| n.text.contains("1 audit entry exported")));
     let text = std::fs::read_to_string(&out).unwrap();
     let e: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
     assert_eq!((e["action"].as_str(), e["group"].as_str(), e["result"].as_str()), (Some("save profile: announcement"), Some("chessclub"), Some("done")));
@@ -509,9 +538,10 @@ fn transfer_ownership_to_a_selected_member() {
     let heir = ui.runtime.block_on(server.member_page("bookclub", groupdesk::backend::rongcloud::types::RoleFilter::Member, "", 1, groupdesk::backend::rongcloud::types::Order::Ascending)).unwrap().members[0].user_id.clone();
     let old_owner = ui.runtime.block_on(server.group_info("bookclub")).unwrap().unwrap().owner;
     select_member(&mut ui, &heir);
-    ui.click(Role::CheckBox, "old owner leaves");
     ui.click(Role::Button, "Make selected the owner…");
     ui.harness.run_steps(6);
+    // Whether the old owner leaves is asked in the confirmation.
+    ui.click(Role::CheckBox, "old owner leaves");
     ui.type_into("Reason (recorded in the audit log)", "owner left the company");
     ui.type_into("Type the group id (bookclub) to confirm", "bookclub");
     ui.click(Role::Button, "Confirm");
@@ -527,7 +557,7 @@ fn export_members_as_csv() {
     members_tab(&mut ui, "community");
     let out = ui._dir.path().join("community.csv");
     ui.harness.state_mut().export_members(&out, groupdesk::ui::screens::members::ExportScope::All, true);
-    ui.wait("exported", |a| a.notices().iter().any(|n| n.text.starts_with("Exported 3000 members")));
+    ui.wait("exported", |a| a.notices().iter().any(|n| n.text.starts_with("Exported 3,000 members")));
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with("\u{feff}".as_bytes()), "BOM for Excel");
     let text = String::from_utf8(bytes).unwrap();
@@ -607,12 +637,12 @@ fn a_second_job_waits_for_the_running_one() {
         show: None,
     });
     select_member(&mut ui, &who);
-    ui.click(Role::Button, "Mute 1 h");
+    ui.mute("Mute for 1 hour");
     ui.harness.run_steps(6);
     ui.type_into("Reason (recorded in the audit log)", "spam");
     ui.click(Role::Button, "Confirm");
     assert_eq!(ui.harness.state().group_page().unwrap().members.jobs.queue.len(), 1, "queued, not started");
-    assert!(ui.harness.query_by_label("1 more job(s) queued").is_some());
+    assert!(ui.harness.query_by_label("1 more job queued").is_some());
     assert!(ui.runtime.block_on(server.muted(Some("bookclub"))).unwrap().iter().all(|m| m.user_id != who));
 }
 
@@ -621,7 +651,7 @@ fn mute_3000_members_with_progress_and_a_complete_outcome_table() {
     let mut ui = start();
     members_tab(&mut ui, "community");
     ui.click(Role::Button, "Select all shown");
-    ui.click(Role::Button, "Mute 1 h");
+    ui.mute("Mute for 1 hour");
     ui.harness.run_steps(6);
     ui.type_into("Reason (recorded in the audit log)", "spam wave");
     ui.type_into("Type 3000 to confirm", "3000");
@@ -688,7 +718,7 @@ fn the_console_and_the_cli_record_the_same_change_identically() {
     ui.type_into("Filter members", &target);
     ui.harness.get_by_label(&target).click();
     ui.harness.run_steps(2);
-    ui.click(Role::Button, "Mute 1 h");
+    ui.mute("Mute for 1 hour");
     ui.harness.run_steps(6);
     ui.type_into("Reason (recorded in the audit log)", "spam wave");
     ui.click(Role::Button, "Confirm");

@@ -16,13 +16,13 @@ use crate::ops::extkeys::ExtKeyDef;
 use crate::ops::{self, Recorded, Session};
 use crate::ui::command::{Command, GroupAction, JobRequest, Level, Reply, Screen};
 use crate::ui::event::{Event, Written};
+use crate::tr;
 use crate::ui::exec;
-use crate::ui::file_dialog;
 
 type Change = Recorded<Result<(), ApiError>>;
 
 fn not_connected() -> ApiError {
-    ApiError::invalid("", "Connection", "not connected")
+    ApiError::invalid("", "Connection", tr!("error-not-connected"))
 }
 
 impl GroupdeskApp {
@@ -36,8 +36,20 @@ impl GroupdeskApp {
                 self.settings.zoom = zoom;
                 self.apply_look();
             }
-            Command::Notify { level, text } => self.log.push(level, text),
-            Command::ChooseFile { dialog, reply } => file_dialog::choose(&self.bridge, dialog, reply),
+            Command::SetLanguage(language) => {
+                self.settings.language = Some(language);
+                self.options.language = None;
+                self.apply_look();
+            }
+            Command::SetUtc(utc) => {
+                self.settings.utc_times = utc;
+                self.apply_look();
+            }
+            Command::Notify { level, text, request_id } => self.log.push_with(level, text, request_id),
+            Command::DismissNotice(index) => self.log.dismiss(index),
+            Command::DismissAllNotices => self.log.dismiss_all(),
+            Command::ChooseFile { dialog, reply } => self.choose_file(dialog, reply),
+            Command::LoadFontFile(path) => self.load_font_file(path),
 
             Command::ConnectBuiltIn => self.connect_built_in(),
             Command::Connect(profile) => self.connect_profile(profile, None),
@@ -58,6 +70,10 @@ impl GroupdeskApp {
 
             Command::RefreshGroups => self.refresh_groups(),
             Command::OpenGroup(id) => self.open_group(&id),
+            Command::OpenGroupAt { group_id, tab } => {
+                self.open_group(&group_id);
+                self.group.show_tab(&group_id, tab);
+            }
             Command::LookupUser { user, reply } => self.reply(reply, |s| async move { ops::groups::user_groups(&s, &user).await }),
             Command::CreateGroup(g) => {
                 let done = { let group_id = g.group_id.clone(); move |result| Event::Created { group_id, result } };
@@ -65,15 +81,15 @@ impl GroupdeskApp {
             }
 
             Command::LoadGroup { group_id, reply } => self.reply(reply, |s| async move { ops::groups::open(&s, &group_id).await }),
-            Command::SaveProfile { group_id, fields, update } => {
-                let label = format!("Save {}", fields.join(", "));
-                self.change(group_id.clone(), label, |s| async move { ops::groups::save_profile(&s, &group_id, &update, None).await });
+            Command::SaveProfile { group_id, fields, update, reason } => {
+                let label = tr!("change-save-profile", fields = fields.join(", "));
+                self.change(group_id.clone(), label, |s| async move { ops::groups::save_profile(&s, &group_id, &update, Some(&reason)).await });
             }
             Command::ImportGroup { group_id, owner } => {
-                self.change(group_id.clone(), "Import into hosting".into(), |s| async move { ops::groups::import_legacy(&s, &group_id, &owner, None).await })
+                self.change(group_id.clone(), tr!("change-import"), |s| async move { ops::groups::import_legacy(&s, &group_id, &owner, None).await })
             }
             Command::SetAlias { group_id, user, alias } => {
-                self.change(group_id.clone(), "Set group alias".into(), |s| async move { ops::groups::set_alias(&s, &group_id, &user, &alias, None).await })
+                self.change(group_id.clone(), tr!("change-alias"), |s| async move { ops::groups::set_alias(&s, &group_id, &user, &alias, None).await })
             }
             Command::DismissGroup { group_id, reason, .. } => {
                 self.group.begin_change(&group_id);
@@ -97,7 +113,7 @@ impl GroupdeskApp {
             },
             Command::ShowAllowlist { group_id, reply } => self.reply(reply, |s| async move { ops::members::allowlist(&s, &group_id).await }),
             Command::GroupChange { group_id, action, reason } => {
-                let label = format!("{} — reason: {reason}", action.label());
+                let label = tr!("change-group-action", action = action.label(), reason = reason.as_str());
                 let gid = group_id.clone();
                 match action {
                     GroupAction::MuteAll(on) => self.change(gid, label, |s| async move {
@@ -109,11 +125,11 @@ impl GroupdeskApp {
                 }
             }
             Command::SetAdmins { group_id, add, users } => {
-                let label = format!("{} {}", if add { "make admin:" } else { "remove admin:" }, users.join(", "));
+                let label = if add { tr!("change-make-admin", users = users.join(", ")) } else { tr!("change-remove-admin", users = users.join(", ")) };
                 self.change(group_id.clone(), label, |s| async move { ops::members::set_admins(&s, &group_id, &users, add, None).await });
             }
             Command::SaveMember { group_id, user, nickname, extra } => {
-                let label = format!("set nickname/extra of {user}");
+                let label = tr!("change-member", user = user.as_str());
                 self.change(group_id.clone(), label, |s| async move { ops::members::set_member(&s, &group_id, &user, &nickname, &extra, None).await });
             }
             Command::RunJob(job) => self.run_job(job),
@@ -287,7 +303,7 @@ impl GroupdeskApp {
             return;
         }
         self.record(format!("extProfile key {key} defined"));
-        self.log.push(Level::Info, format!("extProfile key {key} saved"));
+        self.log.push(Level::Info, tr!("extkey-saved", key = key.as_str()));
         self.apply_registry_to_sandbox();
     }
 
@@ -296,7 +312,7 @@ impl GroupdeskApp {
             return;
         }
         self.record(format!("extProfile key {key} removed"));
-        self.log.push(Level::Info, format!("extProfile key {key} removed"));
+        self.log.push(Level::Info, tr!("extkey-removed", key = key.as_str()));
         if let Some(s) = self.ops().filter(|_| self.session.on_sandbox()) {
             let reply = self.extkeys.expect_applied();
             self.bridge.reply(reply, async move { ops::extkeys::remove_from_sandbox(&s, &key).await });
@@ -321,7 +337,7 @@ impl GroupdeskApp {
 }
 
 fn not_open(group_id: &str) -> ApiError {
-    ApiError::invalid("", "Group ID", format!("group {group_id} is not open"))
+    ApiError::invalid("", "Group ID", tr!("error-not-open", group = group_id))
 }
 
 /// Whether an audit entry was written, as the `Audited` event reports it.

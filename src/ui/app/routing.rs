@@ -1,12 +1,19 @@
 //! Results coming back: every event goes to the screens that own the state it touches, the log
-//! says what happened, and the shell does what follows (read the list again, open a new group).
-//! Also the end of a connection attempt.
+//! says what happened, and the shell does what follows (read the list again after any change,
+//! open a new group, open a deep link's group once the list is loaded). Also the end of a
+//! connection attempt: "Connected" is said only once the first call (the group list) succeeded.
 
 use super::GroupdeskApp;
 use super::session::Outcome;
 use crate::model::ApiError;
+use crate::tr;
 use crate::ui::command::{Command, Level, Screen};
+use crate::ui::deeplink::OpenRequest;
 use crate::ui::event::{Event, Written};
+use crate::ui::widgets;
+
+/// A notification: level, text and the request id of a failed request.
+type Note = (Level, String, Option<String>);
 
 impl GroupdeskApp {
     pub(super) fn route(&mut self, event: Event) {
@@ -20,52 +27,58 @@ impl GroupdeskApp {
 
     /// The notification for an event, if it has one.
     fn notify_about(&mut self, event: &Event) {
-        let notice = match event {
-            Event::Groups(Err(e)) => failed("Loading groups failed".into(), e),
-            Event::Created { group_id, result: Ok(()) } => info(format!("Group {group_id} created")),
-            Event::Created { group_id, result: Err(e) } => failed(format!("Creating group {group_id} failed"), e),
-            Event::Changed { group_id, action, result: Ok(()) } => info(format!("{action}: done for group {group_id}; reading it back from the server")),
-            Event::Changed { group_id, action, result: Err(e) } => failed(format!("{action} failed for group {group_id}"), e),
-            Event::Dismissed { group_id, result: Ok(()), .. } => info(format!("Group {group_id} dismissed")),
-            Event::Dismissed { group_id, result: Err(e), .. } => failed(format!("Dismissing {group_id} failed"), e),
+        let path = |p: &std::path::Path| p.display().to_string();
+        let (level, text, request_id): Note = match event {
+            Event::Groups(Err(e)) => failed(tr!("note-groups-failed"), e),
+            Event::Created { group_id, result: Ok(()) } => info(tr!("note-created", group = group_id.as_str())),
+            Event::Created { group_id, result: Err(e) } => failed(tr!("note-create-failed", group = group_id.as_str()), e),
+            Event::Changed { group_id, action, result: Ok(()) } => info(tr!("note-changed", action = action.as_str(), group = group_id.as_str())),
+            Event::Changed { group_id, action, result: Err(e) } => failed(tr!("note-change-failed", action = action.as_str(), group = group_id.as_str()), e),
+            Event::Dismissed { group_id, result: Ok(()), .. } => info(tr!("note-dismissed", group = group_id.as_str())),
+            Event::Dismissed { group_id, result: Err(e), .. } => failed(tr!("note-dismiss-failed", group = group_id.as_str()), e),
             Event::JobDone { group_id, action, report, .. } => (
                 if report.any_failed() { Level::Error } else { Level::Info },
-                format!("{action} in {group_id}: {} done, {} failed, {} skipped", report.count("done"), report.count("failed"), report.count("skipped")),
+                format!("{}: {}", tr!("note-job-done", action = action.as_str(), group = group_id.as_str()), widgets::outcome_summary(report)),
+                report.request_ids.last().cloned().filter(|_| report.any_failed()),
             ),
-            Event::Exported { path, count, result: Ok(()), .. } => info(format!("Exported {count} members to {}", path.display())),
-            Event::Exported { path, result: Err(e), .. } => error(format!("Export to {} failed: {}", path.display(), e.message)),
-            Event::FileWritten { path, what, result: Ok(()) } => info(match what {
-                Written::AuditEntries(n) => format!("{n} audit entries exported to {}", path.display()),
-                Written::Registry => format!("extProfile registry exported to {}", path.display()),
-                Written::Outcomes => format!("Outcomes written to {}", path.display()),
+            Event::Exported { path: p, count, result: Ok(()), .. } => info(tr!("note-exported", count = *count, path = path(p))),
+            Event::Exported { path: p, result: Err(e), .. } => failed(tr!("note-export-failed", path = path(p)), e),
+            Event::FileWritten { path: p, what, result: Ok(()) } => info(match what {
+                Written::AuditEntries(n) => tr!("note-audit-exported", count = *n, path = path(p)),
+                Written::Registry => tr!("note-registry-exported", path = path(p)),
+                Written::Outcomes => tr!("note-outcomes-written", path = path(p)),
             }),
-            Event::FileWritten { path, result: Err(e), .. } => error(format!("Cannot write {}: {}", path.display(), e.message)),
-            Event::RegistryRead { path, result: Ok(r) } => info(format!("Imported {} extProfile keys from {}", r.keys.len(), path.display())),
-            Event::RegistryRead { path, result: Err(e) } => error(format!("Cannot import {}: {}", path.display(), e.message)),
-            Event::ConnectionSaved { profile, in_keyring: true } => info(format!("Connection {} saved; its App Secret is in the OS keyring", profile.name)),
-            Event::ConnectionSaved { profile, in_keyring: false } => {
-                info(format!("Connection {} saved; no keyring here, so its App Secret is kept for this run only", profile.name))
-            }
-            Event::Audited(Err(e)) => error(format!("The audit log {} could not be written: {}", self.options.audit.path().display(), e.message)),
+            Event::FileWritten { path: p, result: Err(e), .. } => failed(tr!("note-write-failed", path = path(p)), e),
+            Event::RegistryRead { path: p, result: Ok(r) } => info(tr!("note-registry-imported", count = r.keys.len(), path = path(p))),
+            Event::RegistryRead { path: p, result: Err(e) } => failed(tr!("note-import-failed", path = path(p)), e),
+            Event::ConnectionSaved { profile, in_keyring: true } => info(tr!("note-connection-saved-keyring", name = profile.name.as_str())),
+            Event::ConnectionSaved { profile, in_keyring: false } => info(tr!("note-connection-saved-memory", name = profile.name.as_str())),
+            Event::Audited(Err(e)) => failed(tr!("note-audit-failed", path = path(self.options.audit.path())), e),
             _ => return,
         };
-        self.log.push(notice.0, notice.1);
+        self.log.push_with(level, text, request_id);
     }
 
     /// What the shell does after an event.
     fn follow_up(&mut self, event: Event) {
         match event {
-            Event::Groups(Ok(_)) => {
-                // `GROUPDESK_OPEN_GROUP` opens a group at start (scripts, screenshots).
-                if let Some(id) = self.options.open_at_start.take() {
-                    self.commands.push(Command::OpenGroup(id));
+            Event::Groups(Ok(groups)) => {
+                if !self.session.verified {
+                    self.session.verified = true;
+                    self.session.error = None;
+                    self.log.push(Level::Info, tr!("note-connected", name = self.session.name(), count = groups.len()));
+                }
+                if let Some(OpenRequest { group, tab, .. }) = self.options.open_at_start.take() {
+                    self.commands.push(Command::OpenGroupAt { group_id: group, tab });
                 }
             }
+            Event::Groups(Err(e)) if !self.session.verified => self.session.error = Some(widgets::headline(&e)),
             Event::Created { group_id, result: Ok(()) } => {
                 self.commands.push(Command::RefreshGroups);
                 self.commands.push(Command::OpenGroup(group_id));
             }
-            Event::Changed { result: Ok(()), .. } | Event::Dismissed { result: Ok(()), .. } => self.commands.push(Command::RefreshGroups),
+            // The list's names and member counts follow every change.
+            Event::Changed { result: Ok(()), .. } | Event::Dismissed { result: Ok(()), .. } | Event::JobDone { .. } => self.commands.push(Command::RefreshGroups),
             Event::RegistryRead { result: Ok(registry), .. } => {
                 *self.registry_mut() = registry;
                 self.apply_registry_to_sandbox();
@@ -81,8 +94,10 @@ impl GroupdeskApp {
         let Some(outcome) = self.session.poll() else { return };
         match outcome {
             Outcome::Connected(conn) if conn.sandbox => {
-                self.log.push(Level::Info, format!("Built-in sandbox running at {}", conn.url()));
+                // Scripts wait for this line (tests/screenshot.sh).
+                tracing::info!("Built-in sandbox running at {}", conn.url());
                 self.session.conn = Some(conn);
+                self.session.verified = false;
                 self.settings.last_profile = None;
                 self.commands.push(Command::RefreshGroups);
                 self.load_server_ext_keys();
@@ -90,17 +105,18 @@ impl GroupdeskApp {
             Outcome::Connected(conn) => {
                 self.reset_connection();
                 self.settings.last_profile = Some(conn.name.clone());
-                self.log.push(Level::Info, format!("Connected to {}", conn.name));
                 self.session.conn = Some(conn);
+                self.session.verified = false;
                 self.commands.push(Command::RefreshGroups);
             }
             Outcome::NotStarted(e) => {
-                let text = format!("The built-in sandbox did not start: {}", e.message);
+                let text = tr!("note-sandbox-failed", error = e.message.as_str());
                 self.session.error = Some(text.clone());
                 self.log.push(Level::Error, text);
             }
             Outcome::Failed(e) => {
                 self.reset_connection();
+                self.log.push_with(Level::Error, tr!("note-connect-failed", error = widgets::headline(&e)), e.request_id.clone());
                 self.session.error = Some(e.message);
             }
             Outcome::SecretNeeded(name) => {
@@ -111,15 +127,11 @@ impl GroupdeskApp {
     }
 }
 
-fn info(text: String) -> (Level, String) {
-    (Level::Info, text)
+fn info(text: String) -> Note {
+    (Level::Info, text, None)
 }
 
-fn error(text: String) -> (Level, String) {
-    (Level::Error, text)
-}
-
-/// What failed, the error and its plain-language explanation.
-fn failed(what: String, e: &ApiError) -> (Level, String) {
-    (Level::Error, format!("{what}: {e}. {}", e.explanation()))
+/// What failed, the error and its plain-language explanation, and the request id.
+fn failed(what: String, e: &ApiError) -> Note {
+    (Level::Error, format!("{what}: {}. {}", widgets::headline(e), e.explanation()), e.request_id.clone())
 }

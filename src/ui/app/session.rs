@@ -27,6 +27,8 @@ pub struct Session {
     pub conn: Option<Connection>,
     /// Why the last attempt failed (shown in the top bar).
     pub error: Option<String>,
+    /// A call on the connection succeeded (the group list loaded): only then "Connected".
+    pub verified: bool,
     connecting: Option<Connecting>,
 }
 

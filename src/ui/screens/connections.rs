@@ -1,14 +1,27 @@
 //! Connection profiles: name, data centre or custom URL, App Key, environment. The App Secret
 //! goes to the OS keyring (or memory for this run when there is none); a profile without a stored
-//! secret asks for it in a prompt. Also the operator name recorded in the audit log.
+//! secret asks for it in a prompt. Also the settings: the operator name recorded in the audit
+//! log, the font for CJK names (a font file when the system has none), and the file chooser.
+
+use std::path::PathBuf;
 
 use egui::RichText;
 
 use crate::ops::connections::DataCenter;
 use crate::ops::connections::{Environment, Profile, Target};
+use crate::platform::fonts::CJK_PACKAGE_HINT;
+use crate::tr;
+use crate::ui::fonts::FontStatus;
 use crate::ui::command::{BUILT_IN, Command};
 use crate::ui::event::Event;
 use crate::ui::widgets;
+
+/// The settings this screen edits.
+pub struct SettingsView<'a> {
+    pub operator: &'a mut String,
+    pub in_app_file_chooser: &'a mut bool,
+    pub fonts: &'a FontStatus,
+}
 
 /// The "add a connection" form.
 #[derive(Default)]
@@ -39,10 +52,10 @@ impl NewConnection {
         };
         p.validate()?;
         if p.name == BUILT_IN || existing.iter().any(|x| x.name == p.name) {
-            return Err(format!("A connection named {:?} exists already", p.name));
+            return Err(tr!("conn-exists", name = p.name.as_str()));
         }
         if self.secret.is_empty() {
-            return Err("App Secret is required".into());
+            return Err(tr!("conn-secret-required"));
         }
         Ok(p)
     }
@@ -54,11 +67,13 @@ pub struct ConnectionsScreen {
     keyring: bool,
     /// A profile waiting for its App Secret (no keyring entry): name and the secret typed.
     secret_prompt: Option<(String, String)>,
+    /// The "CJK font file" field.
+    pub font_path: String,
 }
 
 impl ConnectionsScreen {
-    pub fn new(keyring: bool) -> Self {
-        Self { form: NewConnection::default(), keyring, secret_prompt: None }
+    pub fn new(keyring: bool, font: Option<&PathBuf>) -> Self {
+        Self { form: NewConnection::default(), keyring, secret_prompt: None, font_path: font.map(|p| p.display().to_string()).unwrap_or_default() }
     }
 
     /// Opens the prompt for a profile's App Secret.
@@ -73,55 +88,80 @@ impl ConnectionsScreen {
         }
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, operator: &mut String, profiles: &[Profile], cmds: &mut Vec<Command>) {
-        ui.heading("Operator");
-        widgets::text_field(ui, "Operator name (recorded in the audit log)", operator);
-        ui.separator();
-        ui.heading("Connections");
-        profiles_ui(ui, profiles, cmds);
-        ui.separator();
-        ui.heading("Add a connection");
-        self.form_ui(ui, profiles, cmds);
-        ui.label(
-            RichText::new(if self.keyring {
-                "App Secrets are stored in the OS keyring, never in plain text."
-            } else {
-                "No OS keyring is available: App Secrets are kept in memory for this run only."
-            })
-            .weak(),
-        );
+    pub fn ui(&mut self, ui: &mut egui::Ui, settings: SettingsView, profiles: &[Profile], cmds: &mut Vec<Command>) {
+        egui::ScrollArea::vertical().id_salt("connections_scroll").auto_shrink([false, false]).show(ui, |ui| {
+            ui.heading(tr!("settings-operator"));
+            widgets::text_field(ui, &tr!("settings-operator-name"), settings.operator);
+            ui.separator();
+            ui.heading(tr!("conn-heading"));
+            profiles_ui(ui, profiles, cmds);
+            ui.separator();
+            ui.heading(tr!("conn-add-heading"));
+            self.form_ui(ui, profiles, cmds);
+            ui.label(RichText::new(if self.keyring { tr!("conn-keyring") } else { tr!("conn-no-keyring") }).weak());
+            ui.separator();
+            ui.heading(tr!("settings-display"));
+            self.fonts_ui(ui, settings.fonts, cmds);
+            ui.checkbox(settings.in_app_file_chooser, tr!("settings-in-app-chooser"));
+        });
+    }
+
+    /// Which font renders CJK names, and a font file to use when the system has none.
+    fn fonts_ui(&mut self, ui: &mut egui::Ui, fonts: &FontStatus, cmds: &mut Vec<Command>) {
+        let status = if fonts.scanning {
+            tr!("fonts-scanning")
+        } else {
+            match (&fonts.file, &fonts.system_cjk) {
+                (Some((path, _)), _) => tr!("fonts-file", path = path.display().to_string()),
+                (None, Some(face)) => tr!("fonts-system", face = face.rsplit_once(" #").map_or(face.as_str(), |(family, _)| family)),
+                (None, None) => tr!("fonts-none", package = CJK_PACKAGE_HINT),
+            }
+        };
+        let color = if !fonts.scanning && !fonts.has_cjk() { ui.visuals().warn_fg_color } else { ui.visuals().text_color() };
+        ui.add(egui::Label::new(RichText::new(status).color(color)).wrap());
+        let l = ui.label(tr!("fonts-file-label"));
+        ui.horizontal(|ui| {
+            ui.add(egui::TextEdit::singleline(&mut self.font_path).hint_text("/usr/share/fonts/…/NotoSansCJK-Regular.ttc").desired_width((ui.available_width() - 110.0).max(120.0))).labelled_by(l.id);
+            let path = self.font_path.trim();
+            if ui.add_enabled(!path.is_empty() && !fonts.loading_file, egui::Button::new(tr!("fonts-load"))).clicked() {
+                cmds.push(Command::LoadFontFile(PathBuf::from(path)));
+            }
+            if fonts.loading_file {
+                ui.spinner();
+            }
+        });
     }
 
     fn form_ui(&mut self, ui: &mut egui::Ui, profiles: &[Profile], cmds: &mut Vec<Command>) {
         let v = &mut self.form;
-        widgets::text_field(ui, "Name", &mut v.name);
+        widgets::text_field(ui, &tr!("conn-name"), &mut v.name);
         ui.horizontal(|ui| {
-            ui.label("Server");
-            egui::ComboBox::from_id_salt("dc").selected_text(v.data_center.map(|d| d.label()).unwrap_or("Custom URL")).show_ui(ui, |ui| {
-                ui.selectable_value(&mut v.data_center, None, "Custom URL");
+            ui.label(tr!("conn-server"));
+            egui::ComboBox::from_id_salt("dc").selected_text(v.data_center.map_or_else(|| tr!("conn-custom-url"), |d| d.label().to_owned())).show_ui(ui, |ui| {
+                ui.selectable_value(&mut v.data_center, None, tr!("conn-custom-url"));
                 for dc in DataCenter::ALL {
                     ui.selectable_value(&mut v.data_center, Some(dc), dc.label());
                 }
             });
         });
         if v.data_center.is_none() {
-            widgets::text_field(ui, "Base URL", &mut v.url);
+            widgets::text_field(ui, &tr!("conn-base-url"), &mut v.url);
         }
-        widgets::text_field(ui, "App Key", &mut v.app_key);
+        widgets::text_field(ui, &tr!("conn-app-key"), &mut v.app_key);
         ui.horizontal(|ui| {
-            let l = ui.label("App Secret");
-            ui.add(egui::TextEdit::singleline(&mut v.secret).password(true).hint_text("App Secret")).labelled_by(l.id);
+            let l = ui.label(tr!("conn-app-secret"));
+            ui.add(egui::TextEdit::singleline(&mut v.secret).password(true).hint_text(tr!("conn-app-secret"))).labelled_by(l.id);
         });
         ui.horizontal(|ui| {
-            ui.label("Environment");
+            ui.label(tr!("conn-environment"));
             for env in Environment::ALL {
-                ui.selectable_value(&mut v.environment, Some(env), env.label());
+                ui.selectable_value(&mut v.environment, Some(env), widgets::model_text(env.label()));
             }
         });
         if let Some(e) = &v.error {
             widgets::problem_ui(ui, e);
         }
-        if ui.button("Save connection").clicked() {
+        if ui.button(tr!("conn-save")).clicked() {
             match v.profile(profiles) {
                 Ok(profile) => {
                     v.error = None;
@@ -138,14 +178,14 @@ impl ConnectionsScreen {
         let mut ok = false;
         let mut cancel = false;
         egui::Modal::new(egui::Id::unique("secret_prompt")).show(ctx, |ui| {
-            ui.heading(format!("App Secret for {name}"));
-            ui.label("No keyring entry was found. The secret is kept in memory for this run only.");
-            let l = ui.label("App Secret");
-            ui.add(egui::TextEdit::singleline(secret).password(true).hint_text("App Secret")).labelled_by(l.id);
-            ui.horizontal(|ui| {
-                ok = ui.add_enabled(!secret.is_empty(), egui::Button::new("Connect")).clicked();
-                cancel = ui.button("Cancel").clicked();
-            });
+            ui.heading(tr!("secret-title", name = name.as_str()));
+            ui.label(tr!("secret-intro"));
+            let l = ui.label(tr!("conn-app-secret"));
+            let r = ui.add(egui::TextEdit::singleline(secret).password(true).hint_text(tr!("conn-app-secret"))).labelled_by(l.id);
+            if r.ctx.memory(|m| m.focused().is_none()) {
+                r.request_focus();
+            }
+            (ok, cancel) = widgets::confirm_buttons_ui(ui, !secret.is_empty(), egui::Button::new(tr!("secret-connect")));
         });
         if cancel {
             self.secret_prompt = None;
@@ -158,27 +198,27 @@ impl ConnectionsScreen {
 
 /// The built-in sandbox and every saved profile, each with Connect (and Remove).
 fn profiles_ui(ui: &mut egui::Ui, profiles: &[Profile], cmds: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(BUILT_IN).strong());
         widgets::env_badge(ui, Environment::Sandbox);
-        ui.label("local sandbox with demo data");
-        if ui.button("Connect to the built-in sandbox").clicked() {
+        ui.label(tr!("conn-builtin-note"));
+        if ui.button(tr!("conn-builtin-connect")).clicked() {
             cmds.push(Command::ConnectBuiltIn);
         }
     });
     for p in profiles {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&p.name).strong());
             widgets::env_badge(ui, p.environment);
             ui.label(match &p.target {
                 Target::DataCenter(dc) => dc.label().to_owned(),
                 Target::Url(u) => u.clone(),
             });
-            ui.label(format!("App Key {}", p.app_key));
-            if ui.button(format!("Connect to {}", p.name)).clicked() {
+            ui.label(tr!("conn-app-key-value", key = p.app_key.as_str()));
+            if ui.button(tr!("conn-connect-to", name = p.name.as_str())).clicked() {
                 cmds.push(Command::Connect(p.clone()));
             }
-            if ui.button(format!("Remove {}", p.name)).clicked() {
+            if ui.button(tr!("conn-remove", name = p.name.as_str())).clicked() {
                 cmds.push(Command::RemoveConnection(p.name.clone()));
             }
         });

@@ -11,9 +11,12 @@ use poll_promise::Promise;
 
 use crate::ops::extkeys::{ExtKeyDef, Registry, ValueKind};
 use crate::ui::command::{Command, FileDialog, Pending, Reply, pending, take_ready};
+use crate::tr;
 use crate::ui::widgets;
 
-const KINDS: [&str; 5] = ["Text", "Number", "Yes / no", "Choice list", "URL"];
+fn kinds() -> [String; 5] {
+    [tr!("extkey-kind-text"), tr!("extkey-kind-number"), tr!("extkey-kind-boolean"), tr!("extkey-kind-choice"), tr!("extkey-kind-url")]
+}
 
 /// The add-or-edit form.
 #[derive(Default)]
@@ -32,7 +35,7 @@ impl KeyForm {
         let max_len = if self.max_len.trim().is_empty() {
             crate::protocol::rongcloud::limits::EXT_VALUE_MAX
         } else {
-            self.max_len.trim().parse::<usize>().map_err(|_| format!("Maximum length must be a number from 1 to 256 (got {:?})", self.max_len))?
+            self.max_len.trim().parse::<usize>().map_err(|_| tr!("extkey-max-invalid", got = self.max_len.as_str()))?
         };
         let kind = match self.kind {
             1 => ValueKind::Number,
@@ -83,6 +86,10 @@ pub struct ExtKeysScreen {
     scanning: Option<Pending<Vec<String>>>,
     export_to: Option<Promise<Option<PathBuf>>>,
     import_from: Option<Promise<Option<PathBuf>>>,
+    /// The key picked with its Edit button (saving it replaces it without asking).
+    editing: Option<String>,
+    /// A definition whose key exists already, waiting for "Replace".
+    pub replace: Option<ExtKeyDef>,
 }
 
 impl ExtKeysScreen {
@@ -107,20 +114,20 @@ impl ExtKeysScreen {
                 self.server_keys = Some(keys.clone());
                 cmds.push(Command::AdoptExtKeys(keys));
             }
-            Some(Err(e)) => cmds.push(Command::error("Reading the extProfile keys failed", &e)),
+            Some(Err(e)) => cmds.push(Command::error(&tr!("extkey-read-failed"), &e)),
             None => {}
         }
         match take_ready(&mut self.applying) {
             Some(Ok(keys)) => {
-                cmds.push(Command::info("extProfile keys applied to the sandbox"));
+                cmds.push(Command::info(tr!("extkey-applied")));
                 self.server_keys = Some(keys);
             }
-            Some(Err(e)) => cmds.push(Command::error("Applying extProfile keys failed", &e)),
+            Some(Err(e)) => cmds.push(Command::error(&tr!("extkey-apply-failed"), &e)),
             None => {}
         }
         match take_ready(&mut self.scanning) {
             Some(Ok(keys)) => self.in_use = Some(keys),
-            Some(Err(e)) => cmds.push(Command::error("Scanning groups failed", &e)),
+            Some(Err(e)) => cmds.push(Command::error(&tr!("extkey-scan-failed"), &e)),
             None => {}
         }
         if let Some(Some(path)) = take_ready(&mut self.export_to) {
@@ -132,35 +139,35 @@ impl ExtKeysScreen {
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, registry: &Registry, sandbox: bool, cmds: &mut Vec<Command>) {
-        ui.heading("extProfile keys");
-        if sandbox {
-            ui.label("On the built-in sandbox, saving a key here also enables it on the server.");
-        } else {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                "On a RongCloud data centre these keys must also be enabled in the developer console; this registry only describes them for groupdesk.",
-            );
-        }
-        ui.label(format!("{} of {} keys defined.", registry.keys.len(), registry.max_keys));
-        self.registry_ui(ui, registry, cmds);
-        ui.separator();
-        ui.heading("Add or edit a key");
-        self.form_ui(ui);
-        ui.horizontal(|ui| self.buttons_ui(ui, registry, sandbox, cmds));
-        if let Some(keys) = &self.server_keys {
-            ui.label(RichText::new(format!("Enabled on the sandbox: {}", if keys.is_empty() { "none".into() } else { keys.join(", ") })).weak());
-        }
-        if let Some(keys) = &self.in_use {
-            ui.label(format!("Keys in use on groups: {}", if keys.is_empty() { "none".into() } else { keys.join(", ") }));
-            if ui.button("Add the missing ones to the registry").clicked() {
-                cmds.push(Command::AdoptExtKeys(keys.clone()));
+        egui::ScrollArea::vertical().id_salt("extkeys_scroll").auto_shrink([false, false]).show(ui, |ui| {
+            ui.heading(tr!("extkey-title"));
+            if sandbox {
+                ui.add(egui::Label::new(tr!("extkey-sandbox-note")).wrap());
+            } else {
+                ui.add(egui::Label::new(RichText::new(tr!("extkey-console-note")).color(ui.visuals().warn_fg_color)).wrap());
             }
-        }
+            ui.label(tr!("extkey-count", count = registry.keys.len(), max = registry.max_keys));
+            self.registry_ui(ui, registry, cmds);
+            ui.separator();
+            ui.heading(tr!("extkey-form-title"));
+            self.form_ui(ui);
+            ui.horizontal_wrapped(|ui| self.buttons_ui(ui, registry, sandbox, cmds));
+            let none = tr!("none");
+            if let Some(keys) = &self.server_keys {
+                ui.label(RichText::new(tr!("extkey-enabled", keys = if keys.is_empty() { none.clone() } else { keys.join(", ") })).weak());
+            }
+            if let Some(keys) = &self.in_use {
+                ui.label(tr!("extkey-in-use", keys = if keys.is_empty() { none } else { keys.join(", ") }));
+                if ui.button(tr!("extkey-adopt")).clicked() {
+                    cmds.push(Command::AdoptExtKeys(keys.clone()));
+                }
+            }
+        });
     }
 
     fn registry_ui(&mut self, ui: &mut egui::Ui, registry: &Registry, cmds: &mut Vec<Command>) {
         egui::Grid::new("ext_keys").striped(true).num_columns(6).show(ui, |ui| {
-            for h in ["Key", "Label", "Type", "Max length", "Description", ""] {
+            for h in [tr!("extkey-col-key"), tr!("extkey-col-label"), tr!("extkey-col-type"), tr!("extkey-col-max"), tr!("extkey-col-description"), String::new()] {
                 ui.strong(h);
             }
             ui.end_row();
@@ -168,16 +175,17 @@ impl ExtKeysScreen {
                 ui.monospace(&k.key);
                 ui.label(&k.label);
                 ui.label(match &k.kind {
-                    ValueKind::Choice { options } => format!("Choice: {}", options.join(", ")),
-                    other => other.label().to_owned(),
+                    ValueKind::Choice { options } => tr!("extkey-choice-of", options = options.join(", ")),
+                    other => widgets::model_text(other.label()),
                 });
                 ui.label(k.max_len.to_string());
                 ui.label(&k.description);
                 ui.horizontal(|ui| {
-                    if ui.button(format!("Edit {}", k.key)).clicked() {
+                    if ui.button(tr!("extkey-edit", key = k.key.as_str())).clicked() {
                         self.form.edit(k);
+                        self.editing = Some(k.key.clone());
                     }
-                    if ui.button(format!("Remove {}", k.key)).clicked() {
+                    if ui.button(tr!("extkey-remove", key = k.key.as_str())).clicked() {
                         cmds.push(Command::RemoveExtKey(k.key.clone()));
                     }
                 });
@@ -188,50 +196,97 @@ impl ExtKeysScreen {
 
     fn form_ui(&mut self, ui: &mut egui::Ui) {
         let v = &mut self.form;
-        widgets::text_field(ui, "Key (ext_…)", &mut v.key);
-        widgets::text_field(ui, "Label", &mut v.label);
-        widgets::text_field(ui, "Description", &mut v.description);
+        widgets::text_field(ui, &tr!("extkey-key"), &mut v.key);
+        widgets::text_field(ui, &tr!("extkey-label"), &mut v.label);
+        widgets::text_field(ui, &tr!("extkey-description"), &mut v.description);
+        let kinds = kinds();
         ui.horizontal(|ui| {
-            ui.label("Value type");
-            egui::ComboBox::from_id_salt("ext_kind").selected_text(KINDS[v.kind]).show_ui(ui, |ui| {
-                for (i, k) in KINDS.iter().enumerate() {
-                    ui.selectable_value(&mut v.kind, i, *k);
+            ui.label(tr!("extkey-type"));
+            egui::ComboBox::from_id_salt("ext_kind").selected_text(kinds[v.kind].clone()).show_ui(ui, |ui| {
+                for (i, k) in kinds.iter().enumerate() {
+                    ui.selectable_value(&mut v.kind, i, k);
                 }
             });
         });
         if v.kind == 3 {
-            widgets::text_field(ui, "Choices (comma-separated)", &mut v.options);
+            widgets::text_field(ui, &tr!("extkey-choices"), &mut v.options);
         }
-        widgets::text_field(ui, "Maximum length (1-256)", &mut v.max_len);
+        widgets::text_field(ui, &tr!("extkey-max"), &mut v.max_len);
         if let Some(e) = &self.error {
             widgets::problem_ui(ui, e);
         }
     }
 
     fn buttons_ui(&mut self, ui: &mut egui::Ui, registry: &Registry, sandbox: bool, cmds: &mut Vec<Command>) {
-        if ui.button("Save key").clicked() {
+        if ui.button(tr!("extkey-save")).clicked() {
             match self.form.checked(registry) {
+                // A key that exists is replaced only when the operator says so (unless it was
+                // picked with its Edit button).
+                Ok(def) if registry.get(&def.key).is_some() && self.editing.as_deref() != Some(def.key.as_str()) => {
+                    self.error = None;
+                    self.replace = Some(def);
+                }
                 Ok(def) => {
                     self.error = None;
+                    self.editing = None;
                     cmds.push(Command::SaveExtKey(def));
                 }
                 Err(e) => self.error = Some(e),
             }
         }
-        if ui.button("Export registry…").clicked() {
+        if ui.button(tr!("extkey-export")).clicked() {
             let (reply, promise) = Promise::new();
             self.export_to = Some(promise);
             cmds.push(Command::ChooseFile { dialog: FileDialog::Save { file_name: "extprofile-keys.json".into() }, reply });
         }
-        if ui.button("Import registry…").clicked() {
+        if ui.button(tr!("extkey-import")).clicked() {
             let (reply, promise) = Promise::new();
             self.import_from = Some(promise);
             cmds.push(Command::ChooseFile { dialog: FileDialog::Open { filter: "JSON", extensions: &["json"] }, reply });
         }
-        if !sandbox && ui.button("Scan groups for keys in use").clicked() {
+        if !sandbox && ui.button(tr!("extkey-scan")).clicked() {
             let (reply, promise) = pending();
             self.scanning = Some(promise);
             cmds.push(Command::ScanExtKeys { reply });
+        }
+    }
+
+    /// "Replace the existing key?", when a saved key's name exists.
+    pub fn dialogs_ui(&mut self, ctx: &egui::Context, registry: &Registry, cmds: &mut Vec<Command>) {
+        let Some(def) = self.replace.as_ref() else { return };
+        let mut go = false;
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("replace_ext_key")).show(ctx, |ui| {
+            ui.set_max_width(460.0);
+            ui.heading(tr!("extkey-replace-title", key = def.key.as_str()));
+            ui.label(tr!("extkey-replace-intro"));
+            if let Some(old) = registry.get(&def.key) {
+                egui::Grid::new("replace_grid").striped(true).num_columns(3).show(ui, |ui| {
+                    ui.label("");
+                    ui.strong(tr!("review-before"));
+                    ui.strong(tr!("review-after"));
+                    ui.end_row();
+                    for (label, a, b) in [
+                        (tr!("extkey-col-label"), old.label.clone(), def.label.clone()),
+                        (tr!("extkey-col-type"), old.kind.label().to_owned(), def.kind.label().to_owned()),
+                        (tr!("extkey-col-max"), old.max_len.to_string(), def.max_len.to_string()),
+                        (tr!("extkey-col-description"), old.description.clone(), def.description.clone()),
+                    ] {
+                        ui.label(label);
+                        ui.label(a);
+                        ui.label(b);
+                        ui.end_row();
+                    }
+                });
+            }
+            (go, cancel) = widgets::confirm_buttons_ui(ui, true, egui::Button::new(tr!("extkey-replace")));
+        });
+        if cancel {
+            self.replace = None;
+        } else if go {
+            let def = self.replace.take().expect("open");
+            self.editing = None;
+            cmds.push(Command::SaveExtKey(def));
         }
     }
 }

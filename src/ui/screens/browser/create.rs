@@ -4,6 +4,7 @@ use crate::model::ApiError;
 use crate::protocol::rongcloud::limits;
 use crate::model::NewGroup;
 use crate::ui::command::Command;
+use crate::tr;
 use crate::ui::widgets;
 
 #[derive(Default)]
@@ -15,6 +16,7 @@ pub struct CreateForm {
     pub members: String,
     pub busy: bool,
     pub error: Option<ApiError>,
+    focused: bool,
 }
 
 /// What the dialog asks of its owner.
@@ -34,16 +36,16 @@ impl CreateForm {
             out.push(e.message);
         }
         if self.name.trim().is_empty() {
-            out.push("Name: required".into());
+            out.push(tr!("field-required", label = tr!("create-name")));
         } else if self.name.chars().count() > limits::GROUP_NAME_MAX {
-            out.push(format!("Name: at most {} characters (got {})", limits::GROUP_NAME_MAX, self.name.chars().count()));
+            out.push(tr!("limit-chars", label = tr!("create-name"), max = limits::GROUP_NAME_MAX, count = self.name.chars().count()));
         }
         if let Err(e) = crate::ops::rules::user_id("Owner", &self.owner) {
             out.push(e.message);
         }
         let inv = self.invitees();
         if inv.len() > limits::CREATE_INVITEES_MAX {
-            out.push(format!("Members: at most {} invitees (got {})", limits::CREATE_INVITEES_MAX, inv.len()));
+            out.push(tr!("create-too-many", max = limits::CREATE_INVITEES_MAX, count = inv.len()));
         }
         if let Some(e) = inv.iter().find_map(|u| crate::ops::rules::user_id("Members", u).err()) {
             out.push(e.message);
@@ -60,12 +62,17 @@ impl CreateForm {
         let mut submit = false;
         let mut cancel = false;
         egui::Modal::new(egui::Id::unique("create_group")).show(ctx, |ui| {
-            ui.heading("New hosted group");
-            widgets::text_field(ui, "Group ID", &mut self.group_id);
-            widgets::limited_text(ui, "Group name", &mut self.name, limits::GROUP_NAME_MAX, false);
-            widgets::text_field(ui, "Owner user id", &mut self.owner);
-            let l = ui.label(format!("Members to add (up to {}; commas or new lines)", limits::CREATE_INVITEES_MAX));
-            ui.add(egui::TextEdit::multiline(&mut self.members).desired_rows(3).hint_text("user ids")).labelled_by(l.id);
+            ui.set_max_width(460.0);
+            ui.heading(tr!("create-title"));
+            let id = widgets::text_field(ui, &tr!("create-id"), &mut self.group_id);
+            if !self.focused {
+                id.request_focus();
+                self.focused = true;
+            }
+            widgets::limited_text(ui, &tr!("create-name"), &mut self.name, limits::GROUP_NAME_MAX, false);
+            widgets::text_field(ui, &tr!("create-owner"), &mut self.owner);
+            let l = ui.label(tr!("create-members", max = limits::CREATE_INVITEES_MAX));
+            ui.add(egui::TextEdit::multiline(&mut self.members).desired_rows(3).desired_width(f32::INFINITY).hint_text(tr!("create-members-hint"))).labelled_by(l.id);
             let problems = self.problems();
             for p in &problems {
                 widgets::problem_ui(ui, p);
@@ -74,8 +81,8 @@ impl CreateForm {
                 widgets::error_ui(ui, e);
             }
             ui.horizontal(|ui| {
-                submit = ui.add_enabled(problems.is_empty() && !self.busy, egui::Button::new("Create")).clicked();
-                cancel = ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape));
+                submit = ui.add_enabled(problems.is_empty() && !self.busy, egui::Button::new(tr!("create-button"))).clicked();
+                cancel = ui.button(tr!("cancel")).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape));
                 if self.busy {
                     ui.spinner();
                 }

@@ -7,6 +7,7 @@ use crate::protocol::rongcloud::limits;
 use crate::model::rongcloud::Permissions;
 use crate::model::{GroupDetail, ProfileChange};
 use crate::ops::extkeys::Registry;
+use crate::tr;
 
 /// The editable copy of a group's profile.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -38,18 +39,18 @@ impl ProfileForm {
     /// Every problem with the form, each naming the field and the limit.
     pub fn problems(&self, registry: &Registry) -> Vec<String> {
         let mut out = Vec::new();
-        let mut len = |label: &str, v: &str, max: usize| {
+        let mut len = |label: String, v: &str, max: usize| {
             let n = v.chars().count();
             if n > max {
-                out.push(format!("{label}: at most {max} characters (got {n})"));
+                out.push(tr!("limit-chars", label = label, max = max, count = n));
             }
         };
-        len("Name", &self.name, limits::GROUP_NAME_MAX);
-        len("Portrait URL", &self.portrait_url, limits::PORTRAIT_URL_MAX);
-        len("Introduction", &self.introduction, limits::INTRODUCTION_MAX);
-        len("Announcement", &self.announcement, limits::ANNOUNCEMENT_MAX);
+        len(tr!("field-name"), &self.name, limits::GROUP_NAME_MAX);
+        len(tr!("field-portrait"), &self.portrait_url, limits::PORTRAIT_URL_MAX);
+        len(tr!("field-introduction"), &self.introduction, limits::INTRODUCTION_MAX);
+        len(tr!("field-announcement"), &self.announcement, limits::ANNOUNCEMENT_MAX);
         if self.name.trim().is_empty() {
-            out.push("Name: required".into());
+            out.push(tr!("field-required", label = tr!("field-name")));
         }
         for (k, v) in &self.ext {
             match registry.get(k) {
@@ -58,13 +59,13 @@ impl ProfileForm {
                         out.push(e);
                     }
                 }
-                None if !v.is_empty() => out.push(format!("{k}: not in the app's extProfile key registry")),
+                None if !v.is_empty() => out.push(tr!("ext-not-registered", key = k.as_str())),
                 None => {}
             }
         }
         let set = self.ext.values().filter(|v| !v.is_empty()).count();
         if set > limits::EXT_PAIRS_MAX {
-            out.push(format!("extProfile: at most {} keys per group (got {set})", limits::EXT_PAIRS_MAX));
+            out.push(tr!("ext-too-many", max = limits::EXT_PAIRS_MAX, count = set));
         }
         out
     }

@@ -6,12 +6,16 @@ mod dialogs;
 mod form;
 mod profile;
 
+use egui::RichText;
+
 use crate::model::ApiError;
 use crate::ops::extkeys::Registry;
 use crate::ui::command::{Command, Pending, pending, take_ready};
 use crate::ui::event::{Event, GroupDetail};
+use crate::tr;
+use crate::ui::deeplink::Tab;
 use crate::ui::screens::members::{MembersInfo, MembersScreen};
-use crate::ui::widgets;
+use crate::ui::{display, theme, widgets};
 
 pub use dialogs::DismissDialog;
 pub use form::ProfileForm;
@@ -85,7 +89,7 @@ impl GroupPage {
                 self.error = None;
             }
             Some(Err(e)) => {
-                cmds.push(Command::error(&format!("Opening group {} failed", self.group_id), &e));
+                cmds.push(Command::error(&tr!("note-open-failed", group = self.group_id.as_str()), &e));
                 self.error = Some(e);
                 self.busy = false;
             }
@@ -114,24 +118,48 @@ impl GroupPage {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, registry: &Registry, cmds: &mut Vec<Command>) {
-        match &self.detail {
-            None => self.loading_ui(ui),
-            Some(detail) => {
-                ui.horizontal(|ui| {
-                    ui.selectable_value(&mut self.tab, DetailTab::Profile, "Profile");
-                    ui.selectable_value(&mut self.tab, DetailTab::Members, "Members");
-                });
-                match self.tab {
-                    DetailTab::Members => {
-                        let info = MembersInfo { group_id: &self.group_id, hosted: !detail.is_legacy(), muted_all: detail.muted_all, service: detail.service_kind() };
-                        self.members.ui(ui, &info, cmds);
-                    }
-                    DetailTab::Profile => {
-                        let page = profile::PageInfo { group_id: &self.group_id, detail, busy: self.busy, error: self.error.as_ref() };
-                        self.profile.ui(ui, &page, registry, cmds);
-                    }
-                }
+        let Some(detail) = &self.detail else { return self.loading_ui(ui) };
+        // The header stays on both tabs: which group this is, and its size.
+        self.header_ui(ui, detail);
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.tab, DetailTab::Profile, tr!("tab-profile"));
+            ui.selectable_value(&mut self.tab, DetailTab::Members, tr!("tab-members"));
+        });
+        ui.separator();
+        match self.tab {
+            DetailTab::Members => {
+                let owner = (!detail.is_legacy()).then_some(detail.owner.as_str());
+                let info = MembersInfo { group_id: &self.group_id, hosted: !detail.is_legacy(), muted_all: detail.muted_all, service: detail.service_kind(), owner };
+                self.members.ui(ui, &info, cmds);
             }
+            DetailTab::Profile => {
+                let page = profile::PageInfo { group_id: &self.group_id, detail, busy: self.busy, error: self.error.as_ref() };
+                self.profile.ui(ui, &page, registry, cmds);
+            }
+        }
+    }
+
+    /// Name, id, owner, member count, creation time, mute-all; what the server confirmed.
+    fn header_ui(&self, ui: &mut egui::Ui, d: &GroupDetail) {
+        ui.horizontal(|ui| {
+            let title = if d.is_legacy() { tr!("group-legacy-title", group = d.group_id.as_str()) } else { d.name.clone() };
+            ui.add(egui::Label::new(RichText::new(title).heading()).truncate());
+            ui.add(egui::Label::new(RichText::new(&d.group_id).monospace().weak()).selectable(true));
+            if self.busy {
+                ui.spinner();
+            }
+        });
+        let facts = if d.is_legacy() {
+            tr!("group-facts-legacy", members = d.member_count, mute_all = on_off(d.muted_all))
+        } else {
+            tr!("group-facts", owner = d.owner.as_str(), members = d.member_count, created = display::time_ms(d.created_ms), zone = display::zone(), mute_all = on_off(d.muted_all))
+        };
+        ui.add(egui::Label::new(RichText::new(facts).weak()).wrap());
+        if let Some(c) = self.confirmed() {
+            ui.colored_label(theme::SUCCESS, c);
+        }
+        if let Some(e) = &self.error {
+            widgets::error_ui(ui, e);
         }
     }
 
@@ -142,11 +170,15 @@ impl GroupPage {
             None => {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label(format!("Loading {}…", self.group_id));
+                    ui.label(tr!("group-loading", group = self.group_id.as_str()));
                 });
             }
         }
     }
+}
+
+fn on_off(on: bool) -> String {
+    if on { tr!("on") } else { tr!("off") }
 }
 
 #[derive(Default)]
@@ -174,6 +206,16 @@ impl GroupScreen {
 
     pub fn close(&mut self) {
         self.page = None;
+    }
+
+    /// Shows a tab of the open group (deep links).
+    pub fn show_tab(&mut self, group_id: &str, tab: Tab) {
+        if let Some(p) = self.page_for(group_id) {
+            p.tab = match tab {
+                Tab::Profile => DetailTab::Profile,
+                Tab::Members => DetailTab::Members,
+            };
+        }
     }
 
     /// A change to `group_id` was sent.
@@ -215,18 +257,18 @@ impl GroupScreen {
             None => {
                 ui.vertical_centered(|ui| {
                     ui.add_space(40.0);
-                    ui.heading("Pick a group on the left, or open one by id.");
-                    ui.label(format!("{group_count} hosted groups on this connection."));
+                    ui.heading(tr!("group-none-title"));
+                    ui.label(tr!("group-none-count", count = group_count));
                 });
             }
         }
     }
 
     /// The page's modal dialogs, when open.
-    pub fn dialogs_ui(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
+    pub fn dialogs_ui(&mut self, ctx: &egui::Context, registry: &Registry, cmds: &mut Vec<Command>) {
         let Some(p) = self.page.as_mut() else { return };
         let hosted = p.hosted();
-        p.profile.dialogs_ui(ctx, &p.group_id, hosted, cmds);
+        p.profile.dialogs_ui(ctx, &p.group_id, hosted, registry, cmds);
         p.members.dialogs_ui(ctx, &p.group_id, cmds);
     }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use egui::RichText;
 
-use super::dialogs::{DismissDialog, Review, review_ui};
+use super::dialogs::{DismissDialog, Review, ReviewState, review_ui};
 use super::form::ProfileForm;
 use crate::model::ApiError;
 use crate::protocol::rongcloud::limits;
@@ -14,7 +14,8 @@ use crate::model::rongcloud::*;
 use crate::ops::extkeys::{Registry, ValueKind};
 use crate::ui::command::{Command, Pending, pending};
 use crate::ui::event::GroupDetail;
-use crate::ui::{theme, widgets};
+use crate::tr;
+use crate::ui::widgets;
 
 /// What the profile tab shows of its page (read-only).
 pub struct PageInfo<'a> {
@@ -28,8 +29,8 @@ pub struct PageInfo<'a> {
 pub struct ProfileEditor {
     pub original: ProfileForm,
     pub form: ProfileForm,
-    /// The review dialog is open.
-    pub review: bool,
+    /// The review dialog, when open.
+    pub review: Option<ReviewState>,
     pub dismiss: DismissDialog,
     pub alias_user: String,
     pub alias_text: String,
@@ -49,7 +50,7 @@ impl ProfileEditor {
     pub fn loaded(&mut self, detail: &GroupDetail, registry: &Registry) {
         if detail.is_legacy() {
             if let Some(action) = self.confirm_pending.take() {
-                self.confirmed = Some(format!("{action}: confirmed by the server."));
+                self.confirmed = Some(tr!("confirmed-by-server", action = action.as_str()));
             }
             return;
         }
@@ -58,9 +59,9 @@ impl ProfileEditor {
             let asked = std::mem::take(&mut self.form);
             let matches = fresh.diff(&asked).0.is_empty();
             self.confirmed = Some(if matches {
-                format!("{action}: confirmed — the server now holds exactly these values.")
+                tr!("confirmed-exact", action = action.as_str())
             } else {
-                format!("{action}: the server holds different values than sent; please review.")
+                tr!("confirmed-different", action = action.as_str())
             });
         }
         self.original = fresh.clone();
@@ -78,20 +79,15 @@ impl ProfileEditor {
     }
 
     fn legacy_ui(&mut self, ui: &mut egui::Ui, page: &PageInfo, cmds: &mut Vec<Command>) {
-        let d = page.detail;
-        ui.heading(format!("{} (legacy group)", d.group_id));
-        ui.label(format!("{} members. Legacy groups have no hosted profile; import it to manage name, profile and permissions here.", d.member_count));
-        ui.label(format!("Mute-all: {}", if d.muted_all { "on" } else { "off" }));
-        widgets::text_field(ui, "Owner after import", &mut self.import_owner);
+        ui.add(egui::Label::new(tr!("legacy-intro")).wrap());
+        widgets::text_field(ui, &tr!("legacy-owner"), &mut self.import_owner);
         let owner = self.import_owner.trim();
-        if ui.add_enabled(!page.busy && !owner.is_empty(), egui::Button::new("Import into group hosting")).clicked() {
+        if ui.add_enabled(!page.busy && !owner.is_empty(), egui::Button::new(tr!("legacy-import"))).clicked() {
             cmds.push(Command::ImportGroup { group_id: page.group_id.to_owned(), owner: owner.to_owned() });
         }
     }
 
     fn hosted_ui(&mut self, ui: &mut egui::Ui, page: &PageInfo, registry: &Registry, cmds: &mut Vec<Command>) {
-        self.summary_ui(ui, page);
-        ui.separator();
         ui.columns(2, |cols| {
             self.fields_ui(&mut cols[0], cmds);
             permissions_ui(&mut cols[1], &mut self.form.permissions);
@@ -102,48 +98,24 @@ impl ProfileEditor {
         ui.separator();
         self.alias_ui(ui, page, cmds);
         ui.separator();
-        ui.heading("Danger zone");
-        if ui.add_enabled(!page.busy, widgets::danger_button(ui, "Dismiss group…")).clicked() {
+        ui.heading(tr!("danger-zone"));
+        if ui.add_enabled(!page.busy, widgets::danger_button(ui, &tr!("dismiss-button"))).clicked() {
             self.dismiss.open();
         }
     }
 
-    fn summary_ui(&self, ui: &mut egui::Ui, page: &PageInfo) {
-        let info = page.detail;
-        ui.horizontal(|ui| {
-            ui.heading(&info.name);
-            ui.label(RichText::new(&info.group_id).monospace().weak());
-            if page.busy {
-                ui.spinner();
-            }
-        });
-        ui.label(format!(
-            "Owner {} · {} members · created {} UTC · mute-all {}",
-            info.owner,
-            info.member_count,
-            crate::ops::csv::format_ms(info.created_ms),
-            if page.detail.muted_all { "on" } else { "off" }
-        ));
-        if let Some(c) = &self.confirmed {
-            ui.colored_label(theme::SUCCESS, c);
-        }
-        if let Some(e) = page.error {
-            widgets::error_ui(ui, e);
-        }
-    }
-
     fn fields_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
-        ui.heading("Profile");
-        widgets::limited_text(ui, "Name", &mut self.form.name, limits::GROUP_NAME_MAX, false);
-        widgets::limited_text(ui, "Portrait URL", &mut self.form.portrait_url, limits::PORTRAIT_URL_MAX, false);
+        ui.heading(tr!("profile-heading"));
+        widgets::limited_text(ui, &tr!("field-name"), &mut self.form.name, limits::GROUP_NAME_MAX, false);
+        widgets::limited_text(ui, &tr!("field-portrait"), &mut self.form.portrait_url, limits::PORTRAIT_URL_MAX, false);
         ui.horizontal(|ui| self.portrait_ui(ui, cmds));
-        widgets::limited_text(ui, "Introduction", &mut self.form.introduction, limits::INTRODUCTION_MAX, true);
-        widgets::limited_text(ui, "Announcement", &mut self.form.announcement, limits::ANNOUNCEMENT_MAX, true);
+        widgets::limited_text(ui, &tr!("field-introduction"), &mut self.form.introduction, limits::INTRODUCTION_MAX, true);
+        widgets::limited_text(ui, &tr!("field-announcement"), &mut self.form.announcement, limits::ANNOUNCEMENT_MAX, true);
     }
 
     fn portrait_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         let url = self.form.portrait_url.trim();
-        if ui.add_enabled(!url.is_empty(), egui::Button::new("Preview portrait")).clicked() {
+        if ui.add_enabled(!url.is_empty(), egui::Button::new(tr!("portrait-preview"))).clicked() {
             let (reply, promise) = pending();
             cmds.push(Command::PreviewPortrait { url: url.to_owned(), reply });
             self.portrait = Some((url.to_owned(), promise));
@@ -155,7 +127,7 @@ impl ProfileEditor {
             }
             Some(Ok(bytes)) => {
                 let image = egui::Image::from_bytes(format!("bytes://portrait/{url}"), egui::load::Bytes::Shared(bytes.clone()));
-                ui.add(image.max_size(egui::vec2(96.0, 96.0)).alt_text("Portrait preview"));
+                ui.add(image.max_size(egui::vec2(96.0, 96.0)).alt_text(tr!("portrait-alt")));
             }
             Some(Err(e)) => {
                 ui.label(RichText::new(&e.message).weak());
@@ -170,36 +142,36 @@ impl ProfileEditor {
         }
         let changed = self.form != self.original;
         ui.horizontal(|ui| {
-            if ui.add_enabled(changed && problems.is_empty() && !busy, egui::Button::new("Review and save…")).clicked() {
-                self.review = true;
+            if ui.add_enabled(changed && problems.is_empty() && !busy, egui::Button::new(tr!("profile-review-save"))).clicked() {
+                self.review = Some(ReviewState::default());
             }
-            if ui.add_enabled(changed && !busy, egui::Button::new("Discard changes")).clicked() {
+            if ui.add_enabled(changed && !busy, egui::Button::new(tr!("profile-discard"))).clicked() {
                 self.form = self.original.clone();
             }
         });
     }
 
     fn alias_ui(&mut self, ui: &mut egui::Ui, page: &PageInfo, cmds: &mut Vec<Command>) {
-        ui.heading("Group alias for a user");
-        ui.label(RichText::new("The name one user sees for this group (remark name; ≤ 64 characters).").weak());
-        widgets::text_field(ui, "Member user id", &mut self.alias_user);
-        widgets::text_field(ui, "Alias", &mut self.alias_text);
+        ui.heading(tr!("alias-heading"));
+        ui.add(egui::Label::new(RichText::new(tr!("alias-intro")).weak()).wrap());
+        widgets::text_field(ui, &tr!("alias-user"), &mut self.alias_user);
+        widgets::text_field(ui, &tr!("alias-alias"), &mut self.alias_text);
         let (user, alias) = (self.alias_user.trim(), self.alias_text.trim());
-        if ui.add_enabled(!page.busy && !user.is_empty() && !alias.is_empty(), egui::Button::new("Set alias")).clicked() {
+        if ui.add_enabled(!page.busy && !user.is_empty() && !alias.is_empty(), egui::Button::new(tr!("alias-set"))).clicked() {
             cmds.push(Command::SetAlias { group_id: page.group_id.to_owned(), user: user.to_owned(), alias: alias.to_owned() });
         }
     }
 
     /// The review-before-save and dismiss dialogs, when open.
-    pub fn dialogs_ui(&mut self, ctx: &egui::Context, group_id: &str, hosted: bool, cmds: &mut Vec<Command>) {
-        if self.review {
-            match review_ui(ctx, group_id, &self.form, &self.original) {
+    pub fn dialogs_ui(&mut self, ctx: &egui::Context, group_id: &str, hosted: bool, registry: &Registry, cmds: &mut Vec<Command>) {
+        if let Some(review) = self.review.as_mut() {
+            match review_ui(ctx, group_id, &self.form, &self.original, registry, review) {
                 Review::Open => {}
-                Review::Cancel => self.review = false,
-                Review::Save { fields, update } => {
-                    self.review = false;
+                Review::Cancel => self.review = None,
+                Review::Save { fields, update, reason } => {
+                    self.review = None;
                     self.confirmed = None;
-                    cmds.push(Command::SaveProfile { group_id: group_id.to_owned(), fields, update });
+                    cmds.push(Command::SaveProfile { group_id: group_id.to_owned(), fields, update, reason });
                 }
             }
         }
@@ -208,33 +180,34 @@ impl ProfileEditor {
 }
 
 fn permission_combo<T: Copy + PartialEq>(ui: &mut egui::Ui, label: &str, value: &mut Option<T>, all: &[T], name: fn(T) -> &'static str) {
-    egui::ComboBox::from_label(label).selected_text(value.map(name).unwrap_or("(not set)")).width(240.0).show_ui(ui, |ui| {
+    let shown = value.map_or_else(|| tr!("not-set"), |v| widgets::model_text(name(v)));
+    egui::ComboBox::from_label(label).selected_text(shown).width(220.0).show_ui(ui, |ui| {
         for v in all {
-            ui.selectable_value(value, Some(*v), name(*v));
+            ui.selectable_value(value, Some(*v), widgets::model_text(name(*v)));
         }
     });
 }
 
 fn permissions_ui(ui: &mut egui::Ui, p: &mut Permissions) {
-    ui.heading("Permissions");
-    permission_combo(ui, "Who can join", &mut p.join, JoinPermission::ALL, JoinPermission::label);
-    permission_combo(ui, "Who can remove members", &mut p.remove, RemovePermission::ALL, RemovePermission::label);
-    permission_combo(ui, "Who can invite", &mut p.invite, InvitePermission::ALL, InvitePermission::label);
-    permission_combo(ui, "Invitations", &mut p.invite_handling, InviteHandling::ALL, InviteHandling::label);
-    permission_combo(ui, "Who can edit the group profile", &mut p.profile_edit, ProfileEditPermission::ALL, ProfileEditPermission::label);
-    permission_combo(ui, "Who can edit a member's nickname", &mut p.member_edit, MemberEditPermission::ALL, MemberEditPermission::label);
+    ui.heading(tr!("permissions-heading"));
+    permission_combo(ui, &tr!("perm-join"), &mut p.join, JoinPermission::ALL, JoinPermission::label);
+    permission_combo(ui, &tr!("perm-remove"), &mut p.remove, RemovePermission::ALL, RemovePermission::label);
+    permission_combo(ui, &tr!("perm-invite"), &mut p.invite, InvitePermission::ALL, InvitePermission::label);
+    permission_combo(ui, &tr!("perm-invite-handling"), &mut p.invite_handling, InviteHandling::ALL, InviteHandling::label);
+    permission_combo(ui, &tr!("perm-profile-edit"), &mut p.profile_edit, ProfileEditPermission::ALL, ProfileEditPermission::label);
+    permission_combo(ui, &tr!("perm-member-edit"), &mut p.member_edit, MemberEditPermission::ALL, MemberEditPermission::label);
     ui.add_space(8.0);
 }
 
 /// extProfile values as typed fields: yes/no, a choice list, or text with the key's limit.
 fn ext_ui(ui: &mut egui::Ui, ext: &mut std::collections::BTreeMap<String, String>, registry: &Registry) {
-    ui.heading("extProfile");
+    ui.heading(tr!("ext-heading"));
     if ext.is_empty() {
-        ui.label(RichText::new("No extProfile keys defined for this connection (see the extProfile keys screen).").weak());
+        ui.add(egui::Label::new(RichText::new(tr!("ext-none")).weak()).wrap());
     }
     for (k, value) in ext.iter_mut() {
         let Some(def) = registry.get(k) else {
-            widgets::text_field(ui, &format!("{k} (not in the registry)"), value);
+            widgets::text_field(ui, &tr!("ext-unregistered", key = k.as_str()), value);
             continue;
         };
         match &def.kind {
@@ -247,8 +220,8 @@ fn ext_ui(ui: &mut egui::Ui, ext: &mut std::collections::BTreeMap<String, String
             ValueKind::Choice { options } => {
                 ui.horizontal(|ui| {
                     ui.label(format!("{} ({k})", def.label));
-                    egui::ComboBox::from_id_salt(k).selected_text(if value.is_empty() { "(not set)" } else { value.as_str() }).show_ui(ui, |ui| {
-                        ui.selectable_value(value, String::new(), "(not set)");
+                    egui::ComboBox::from_id_salt(k).selected_text(if value.is_empty() { tr!("not-set") } else { value.clone() }).show_ui(ui, |ui| {
+                        ui.selectable_value(value, String::new(), tr!("not-set"));
                         for o in options {
                             ui.selectable_value(value, o.clone(), o);
                         }

@@ -9,6 +9,7 @@ use poll_promise::Promise;
 use crate::ops::csv::ImportPreview;
 use crate::model::table::MemberTable;
 use crate::ui::command::{BulkAction, Command, FileDialog, Pending, pending, take_ready};
+use crate::tr;
 use crate::ui::widgets;
 
 #[derive(Default)]
@@ -45,18 +46,18 @@ impl ImportList {
                 self.column = None;
                 self.check(table);
             }
-            Ok(Err(e)) => self.preview = Some(Err(format!("cannot read {}: {}", path.display(), e.message))),
+            Ok(Err(e)) => self.preview = Some(Err(tr!("import-cannot-read", path = path.display().to_string(), error = e.message))),
         }
     }
 
     /// The section; the action chosen for the valid ids, if any.
     pub fn ui(&mut self, ui: &mut egui::Ui, table: Option<&MemberTable>, cmds: &mut Vec<Command>) -> Option<(BulkAction, Vec<String>)> {
         let mut action = None;
-        egui::CollapsingHeader::new("Act on a pasted list or a file").show(ui, |ui| {
-            let l = ui.label("User ids: one per line, or CSV with a header");
-            let edit = egui::TextEdit::multiline(&mut self.text).desired_rows(3).desired_width(f32::INFINITY).hint_text("user ids or CSV");
+        egui::CollapsingHeader::new(tr!("import-title")).id_salt("import_header").show(ui, |ui| {
+            let l = ui.label(tr!("import-label"));
+            let edit = egui::TextEdit::multiline(&mut self.text).desired_rows(3).desired_width(f32::INFINITY).hint_text(tr!("import-hint"));
             ui.add(edit).labelled_by(l.id);
-            ui.horizontal(|ui| self.input_row_ui(ui, table, cmds));
+            ui.horizontal_wrapped(|ui| self.input_row_ui(ui, table, cmds));
             action = self.preview_ui(ui);
         });
         let valid = match &self.preview {
@@ -67,22 +68,22 @@ impl ImportList {
     }
 
     fn input_row_ui(&mut self, ui: &mut egui::Ui, table: Option<&MemberTable>, cmds: &mut Vec<Command>) {
-        if ui.button("Load file…").clicked() {
+        if ui.button(tr!("import-load-file")).clicked() {
             let (reply, promise) = Promise::new();
             self.load_from = Some(promise);
-            cmds.push(Command::ChooseFile { dialog: FileDialog::Open { filter: "CSV or text", extensions: &["csv", "txt"] }, reply });
+            cmds.push(Command::ChooseFile { dialog: FileDialog::Open { filter: "CSV", extensions: &["csv", "txt"] }, reply });
         }
         if let Some(headers) = crate::ops::csv::csv_headers(&self.text) {
-            egui::ComboBox::from_label("Column")
-                .selected_text(self.column.and_then(|c| headers.get(c).cloned()).unwrap_or_else(|| "userId (detected)".into()))
+            egui::ComboBox::from_label(tr!("import-column"))
+                .selected_text(self.column.and_then(|c| headers.get(c).cloned()).unwrap_or_else(|| tr!("import-column-detected")))
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.column, None, "userId (detected)");
+                    ui.selectable_value(&mut self.column, None, tr!("import-column-detected"));
                     for (i, h) in headers.iter().enumerate() {
                         ui.selectable_value(&mut self.column, Some(i), h);
                     }
                 });
         }
-        if ui.button("Check list").clicked() {
+        if ui.button(tr!("import-check")).clicked() {
             self.check(table);
         }
     }
@@ -91,22 +92,16 @@ impl ImportList {
         let mut action = None;
         match &self.preview {
             Some(Ok(p)) => {
-                ui.label(format!(
-                    "{} valid ids ({} not members of this group); {} duplicates and {} invalid ids will not be sent.",
-                    p.valid.len(),
-                    p.non_members.len(),
-                    p.duplicates.len(),
-                    p.invalid.len()
-                ));
+                ui.add(egui::Label::new(tr!("import-preview", valid = p.valid.len(), non_members = p.non_members.len(), duplicates = p.duplicates.len(), invalid = p.invalid.len())).wrap());
                 for (id, why) in p.invalid.iter().take(5) {
                     widgets::problem_ui(ui, format!("{}: {why}", id.chars().take(20).collect::<String>()));
                 }
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     for (label, a) in [
-                        ("Add listed as members", BulkAction::Add),
-                        ("Mute listed for 1 h", BulkAction::Mute(60)),
-                        ("Kick listed…", BulkAction::Kick),
-                        ("Allowlist listed", BulkAction::AllowlistAdd),
+                        (tr!("import-add"), BulkAction::Add),
+                        (tr!("import-mute"), BulkAction::Mute(60)),
+                        (tr!("import-kick"), BulkAction::Kick),
+                        (tr!("import-allowlist"), BulkAction::AllowlistAdd),
                     ] {
                         if ui.button(label).clicked() {
                             action = Some(a);

@@ -9,6 +9,8 @@ use poll_promise::Promise;
 use tokio_util::sync::CancellationToken;
 
 use crate::model::bulk::{BulkReport, Progress};
+use crate::tr;
+use crate::ui::{display, widgets};
 use crate::model::rongcloud::LeaveOptions;
 use crate::ui::command::{BulkAction, Command, FileDialog, JobRequest, take_ready};
 
@@ -46,7 +48,7 @@ impl Jobs {
         } else {
             let cancel = CancellationToken::new();
             self.job = Some(Job {
-                label: format!("{} {} users in {group_id}", action.label(), users.len()),
+                label: tr!("job-label", action = action.label(), count = users.len(), group = group_id),
                 started: Some(std::time::Instant::now()),
                 action,
                 reason: reason.clone(),
@@ -108,26 +110,26 @@ impl Jobs {
     pub fn progress_ui(&mut self, ui: &mut egui::Ui) {
         let queued = self.queue.len();
         let Some(job) = &self.job else { return };
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let p = job.progress;
             let frac = if p.total == 0 { 1.0 } else { p.finished as f32 / p.total as f32 };
-            ui.add(egui::ProgressBar::new(frac).desired_width(240.0).text(format!("{}/{}", p.finished, p.total)));
+            ui.add(egui::ProgressBar::new(frac).desired_width(200.0).text(format!("{}/{}", display::number(p.finished), display::number(p.total))));
             match &job.report {
                 None => {
                     ui.label(&job.label);
                     if let (Some(t), true) = (job.started, p.finished > 0 && p.finished < p.total) {
                         let per = t.elapsed().as_secs_f64() / p.finished as f64;
-                        ui.label(format!("about {:.0} s left", per * (p.total - p.finished) as f64));
+                        ui.label(tr!("job-time-left", seconds = (per * (p.total - p.finished) as f64).round() as i64));
                     }
-                    if ui.button("Cancel job").clicked() {
+                    if ui.button(tr!("job-cancel")).clicked() {
                         job.cancel.cancel();
                     }
                     if queued > 0 {
-                        ui.label(format!("{queued} more job(s) queued"));
+                        ui.label(tr!("job-queued", count = queued));
                     }
                 }
                 Some(r) => {
-                    ui.label(format!("{}: {} done, {} failed, {} skipped", job.label, r.count("done"), r.count("failed"), r.count("skipped")));
+                    ui.label(format!("{}: {}", job.label, widgets::outcome_summary(r)));
                 }
             }
         });
@@ -138,19 +140,20 @@ impl Jobs {
         let Some(job) = self.job.as_mut() else { return };
         let Some(report) = job.report.as_ref().filter(|r| !r.all_done()) else { return };
         let mut retry = false;
-        egui::CollapsingHeader::new("Outcomes of the last job").default_open(true).show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.selectable_value(&mut job.show, None, "All");
-                ui.selectable_value(&mut job.show, Some("failed"), "Failed");
-                ui.selectable_value(&mut job.show, Some("skipped"), "Skipped");
-                retry = ui.add_enabled(report.any_failed(), egui::Button::new("Retry failed")).clicked();
-                if ui.button("Export outcomes…").clicked() {
+        egui::CollapsingHeader::new(tr!("outcomes-title")).id_salt("outcomes_header").default_open(true).show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.selectable_value(&mut job.show, None, tr!("outcomes-all"));
+                ui.selectable_value(&mut job.show, Some("failed"), tr!("outcomes-failed"));
+                ui.selectable_value(&mut job.show, Some("skipped"), tr!("outcomes-skipped"));
+                ui.selectable_value(&mut job.show, Some("unknown"), tr!("outcomes-unknown"));
+                retry = ui.add_enabled(report.any_failed(), egui::Button::new(tr!("outcomes-retry"))).clicked();
+                if ui.button(tr!("outcomes-export")).clicked() {
                     let (reply, promise) = Promise::new();
                     self.outcomes_to = Some(promise);
                     cmds.push(Command::ChooseFile { dialog: FileDialog::Save { file_name: "outcomes.csv".into() }, reply });
                 }
             });
-            egui::ScrollArea::vertical().id_salt("outcomes").max_height(160.0).show(ui, |ui| outcome_grid_ui(ui, report, job.show, service));
+            egui::ScrollArea::vertical().id_salt("outcomes").max_height(120.0).show(ui, |ui| outcome_grid_ui(ui, report, job.show, service));
         });
         if retry {
             self.retry_failed(group_id, cmds);
@@ -162,8 +165,8 @@ fn outcome_grid_ui(ui: &mut egui::Ui, report: &BulkReport, show: Option<&str>, s
     egui::Grid::new("outcome_grid").striped(true).show(ui, |ui| {
         for item in report.items.iter().filter(|i| show.is_none_or(|s| i.outcome.label() == s)) {
             ui.label(&item.user_id);
-            ui.label(item.outcome.label());
-            ui.label(item.outcome.detail(|c| crate::ops::rules::explain(service, c)));
+            ui.label(widgets::outcome_text(ui, &item.outcome));
+            ui.label(widgets::model_text_owned(&item.outcome.detail(|c| crate::ops::rules::explain(service, c))));
             ui.end_row();
         }
     });

@@ -4,6 +4,7 @@
 //! outcome summary. The tab reads the members when first shown and after every change.
 
 mod confirm;
+mod editor;
 mod import;
 mod jobs;
 mod table;
@@ -18,13 +19,14 @@ use crate::model::ApiError;
 use crate::ops::csv::MemberRow;
 use crate::model::table::{CachedView, MemberTable, SortKey};
 use crate::ui::command::{Command, FileDialog, Pending, pending, take_ready};
+use crate::tr;
 use crate::ui::event::Event;
 use crate::ui::widgets;
 
-pub use confirm::{BulkConfirm, GroupConfirm, TYPED_CONFIRM_OVER};
+pub use confirm::{BulkConfirm, GroupConfirm, Skip, TYPED_CONFIRM_OVER, predicted_skips};
 pub use import::ImportList;
 pub use jobs::{Job, Jobs};
-pub use toolbar::{ExportOptions, ExportScope};
+pub use toolbar::{ExportOptions, ExportScope, MUTE_CHOICES, mute_choice_label};
 
 /// What the members tab needs to know of its group.
 pub struct MembersInfo<'a> {
@@ -32,6 +34,8 @@ pub struct MembersInfo<'a> {
     pub hosted: bool,
     pub muted_all: bool,
     pub service: crate::model::Service,
+    /// The owner of a hosted group (skipped by mutes and kicks).
+    pub owner: Option<&'a str>,
 }
 
 #[derive(Default)]
@@ -50,7 +54,6 @@ pub struct MembersScreen {
     /// A group-wide change waiting for confirmation.
     pub group_pending: Option<GroupConfirm>,
     pub jobs: Jobs,
-    pub leave_on_transfer: bool,
     pub export: ExportOptions,
     export_to: Option<Promise<Option<PathBuf>>>,
     /// A running export: rows written of the total.
@@ -60,7 +63,7 @@ pub struct MembersScreen {
     pub custom_minutes: String,
     pub import: ImportList,
     /// The one selected member being edited: (user id, nickname, extra).
-    pub editing: toolbar::Editing,
+    pub editing: editor::Editing,
 }
 
 impl MembersScreen {
@@ -147,12 +150,6 @@ impl MembersScreen {
         if self.table.is_none() && self.loading.is_none() && self.error.is_none() {
             self.load(info.group_id, info.hosted, cmds);
         }
-        if self.loading.is_some() {
-            ui.horizontal(|ui| {
-                ui.spinner();
-                ui.label("Loading members…");
-            });
-        }
         if let Some(e) = &self.error {
             widgets::error_ui(ui, e);
         }
@@ -162,13 +159,9 @@ impl MembersScreen {
         let mut action = toolbar::bulk_row_ui(ui, !self.selected.is_empty(), &mut self.custom_minutes).map(|a| (a, self.selected_sorted()));
         self.group_row_ui(ui, info, cmds);
         toolbar::allowlist_ui(ui, self.allowlist.as_ref());
-        if info.hosted {
-            let change = toolbar::admins_ui(ui, &self.selected, self.table.as_ref(), &mut self.editing, self.jobs.running());
-            cmds.extend(change.map(|c| member_command(info.group_id, c)));
-        }
         if let Some((done, total)) = self.exporting {
             let frac = if total == 0 { 1.0 } else { done as f32 / total as f32 };
-            ui.horizontal(|ui| ui.add(egui::ProgressBar::new(frac).desired_width(240.0).text(format!("export {done}/{total}"))));
+            ui.add(egui::ProgressBar::new(frac).desired_width(240.0).text(tr!("export-progress", done = done, total = total)));
         }
         self.jobs.progress_ui(ui);
         action = self.import.ui(ui, self.table.as_ref(), cmds).or(action);
@@ -179,12 +172,34 @@ impl MembersScreen {
         if clicks.clear {
             self.selected.clear();
         }
-        self.table_ui(ui, &visible);
         if clicks.reload {
             self.load(info.group_id, info.hosted, cmds);
         }
+        // The selection's side panel has a fixed place: selecting never moves the rows.
+        let editor_info = editor::EditorInfo { selected: &self.selected, table: self.table.as_ref(), hosted: info.hosted, job_running: self.jobs.running() };
+        let change = egui::Panel::right("member_editor")
+            .resizable(true)
+            .default_size((ui.available_width() * 0.3).clamp(160.0, 240.0))
+            .min_size(140.0)
+            .show(ui, |ui| editor::editor_ui(ui, &editor_info, &mut self.editing))
+            .inner;
+        match change {
+            Some(editor::MemberChange::Group(a)) => self.group_pending = Some(GroupConfirm::new(a)),
+            Some(c) => cmds.extend(member_command(info.group_id, c)),
+            None => {}
+        }
+        egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
+            if self.loading.is_some() {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(tr!("members-loading"));
+                });
+            }
+            self.table_ui(ui, &visible);
+        });
         if let Some((a, users)) = action.filter(|(_, users)| !users.is_empty()) {
-            self.pending = Some(BulkConfirm::new(a, users));
+            let skips = predicted_skips(a, &users, self.table.as_ref(), info.owner);
+            self.pending = Some(BulkConfirm::new(a, users).with_skips(skips));
         }
     }
 
@@ -201,7 +216,7 @@ impl MembersScreen {
     }
 
     fn group_row_ui(&mut self, ui: &mut egui::Ui, info: &MembersInfo, cmds: &mut Vec<Command>) {
-        let clicks = toolbar::group_row_ui(ui, info.muted_all, info.hosted, self.table.as_ref(), &self.selected, &mut self.leave_on_transfer, &mut self.export);
+        let clicks = toolbar::group_row_ui(ui, info.muted_all, self.table.as_ref(), &mut self.export);
         if let Some(a) = clicks.action {
             self.group_pending = Some(GroupConfirm::new(a));
         }
@@ -220,8 +235,11 @@ impl MembersScreen {
     fn table_ui(&mut self, ui: &mut egui::Ui, visible: &[u32]) {
         let Some(t) = &self.table else { return };
         let input = table::table_ui(ui, t, visible, &self.selected, self.sort);
+        let ids = |p: usize| t.rows()[visible[p] as usize].user_id.clone();
         if let Some((pos, mods)) = input.clicked {
-            table::apply_click(&mut self.selected, &mut self.anchor, |p| t.rows()[visible[p] as usize].user_id.clone(), pos, mods);
+            table::apply_click(&mut self.selected, &mut self.anchor, ids, pos, mods);
+        } else if let Some(pos) = input.toggled {
+            table::toggle(&mut self.selected, &mut self.anchor, ids, pos);
         }
         if let Some(s) = input.new_sort {
             self.sort = Some(s);
@@ -240,10 +258,11 @@ impl MembersScreen {
     }
 }
 
-fn member_command(group_id: &str, change: toolbar::MemberChange) -> Command {
+fn member_command(group_id: &str, change: editor::MemberChange) -> Option<Command> {
     let group_id = group_id.to_owned();
     match change {
-        toolbar::MemberChange::Admins { add, users } => Command::SetAdmins { group_id, add, users },
-        toolbar::MemberChange::Save { user, nickname, extra } => Command::SaveMember { group_id, user, nickname, extra },
+        editor::MemberChange::Admins { add, users } => Some(Command::SetAdmins { group_id, add, users }),
+        editor::MemberChange::Save { user, nickname, extra } => Some(Command::SaveMember { group_id, user, nickname, extra }),
+        editor::MemberChange::Group(_) => None,
     }
 }

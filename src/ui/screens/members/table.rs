@@ -1,11 +1,15 @@
-//! The virtualised members table (user id, nickname, role, join time, extra, mute end,
-//! allowlisted) with sortable columns and click, ctrl-click and shift-click selection.
+//! The virtualised members table (a checkbox, user id, nickname, role, join time, extra, mute
+//! end, allowlisted) with sortable columns. A click anywhere on a row selects it (ctrl-click
+//! toggles, shift-click extends); the checkbox toggles one row.
 
 use std::collections::HashSet;
 
 use egui_extras::{Column, TableBuilder};
 
+use crate::model::member::Role;
 use crate::model::table::{MemberTable, SortKey};
+use crate::tr;
+use crate::ui::display;
 
 /// What the user did to the table this frame.
 #[derive(Default)]
@@ -13,83 +17,112 @@ pub struct TableInput {
     pub new_sort: Option<(SortKey, bool)>,
     /// A row clicked (its position among the visible rows) and the modifiers held.
     pub clicked: Option<(usize, egui::Modifiers)>,
+    /// A row whose checkbox was toggled.
+    pub toggled: Option<usize>,
 }
 
-const COLUMNS: [(SortKey, &str); 7] = [
-    (SortKey::UserId, "User"),
-    (SortKey::Nickname, "Nickname"),
-    (SortKey::Role, "Role"),
-    (SortKey::JoinTime, "Joined (UTC)"),
-    (SortKey::UserId, "Extra"),
-    (SortKey::MutedUntil, "Muted until"),
-    (SortKey::Allowlisted, "Allowlisted"),
-];
+/// A member's role in words.
+pub fn role_label(role: Option<Role>) -> String {
+    match role {
+        Some(Role::Owner) => tr!("role-owner"),
+        Some(Role::Admin) => tr!("role-admin"),
+        Some(Role::Member) | None => tr!("role-member"),
+    }
+}
+
+/// The columns after the checkbox: sort key (none for Extra) and title.
+fn columns() -> [(Option<SortKey>, String); 7] {
+    [
+        (Some(SortKey::UserId), tr!("col-user")),
+        (Some(SortKey::Nickname), tr!("col-nickname")),
+        (Some(SortKey::Role), tr!("col-role")),
+        (Some(SortKey::JoinTime), tr!("col-joined", zone = display::zone())),
+        (None, tr!("col-extra")),
+        (Some(SortKey::MutedUntil), tr!("col-muted-until")),
+        (Some(SortKey::Allowlisted), tr!("col-allowlisted")),
+    ]
+}
 
 pub fn table_ui(ui: &mut egui::Ui, table: &MemberTable, visible: &[u32], selected: &HashSet<String>, sort: Option<(SortKey, bool)>) -> TableInput {
     let mut input = TableInput::default();
-    let row_h = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-    TableBuilder::new(ui)
-        .id_salt("members_table")
-        .striped(true)
-        .resizable(true)
-        .sense(egui::Sense::click())
-        .column(Column::initial(140.0).at_least(60.0).clip(true))
-        .column(Column::initial(180.0).at_least(60.0).clip(true))
-        .column(Column::initial(70.0))
-        .column(Column::initial(150.0))
-        .column(Column::initial(100.0).clip(true))
-        .column(Column::initial(150.0))
-        .column(Column::remainder())
-        .header(row_h, |mut h| {
-            for (key, title) in COLUMNS {
-                h.col(|ui| header_ui(ui, key, title, sort, &mut input.new_sort));
-            }
-        })
-        .body(|body| {
-            body.rows(row_h, visible.len(), |mut row| {
-                let pos = row.index();
-                let r = &table.rows()[visible[pos] as usize];
-                let is_selected = selected.contains(&r.user_id);
-                row.set_selected(is_selected);
-                row.col(|ui| {
-                    // The id cell is a real (accessible, keyboard-reachable) toggle.
-                    let resp = ui.add(egui::Button::selectable(is_selected, &r.user_id).frame(false));
-                    if resp.clicked() {
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    let yes = tr!("yes");
+    egui::ScrollArea::horizontal().id_salt("members_table_h").show(ui, |ui| {
+        TableBuilder::new(ui)
+            .id_salt("members_table")
+            .striped(true)
+            .resizable(true)
+            .sense(egui::Sense::click())
+            .column(Column::exact(22.0))
+            .column(Column::initial(90.0).at_least(60.0).clip(true))
+            .column(Column::initial(116.0).at_least(60.0).clip(true))
+            .column(Column::initial(60.0).at_least(40.0).clip(true))
+            .column(Column::initial(118.0).at_least(60.0).clip(true))
+            .column(Column::initial(76.0).at_least(40.0).clip(true))
+            .column(Column::initial(118.0).at_least(60.0).clip(true))
+            .column(Column::remainder().at_least(64.0).clip(true))
+            .header(row_h, |mut h| {
+                h.col(|_| {});
+                for (key, title) in columns() {
+                    h.col(|ui| header_ui(ui, key, &title, sort, &mut input.new_sort));
+                }
+            })
+            .body(|body| {
+                body.rows(row_h, visible.len(), |mut row| {
+                    let pos = row.index();
+                    let r = &table.rows()[visible[pos] as usize];
+                    let is_selected = selected.contains(&r.user_id);
+                    row.set_selected(is_selected);
+                    row.col(|ui| {
+                        let mut checked = is_selected;
+                        let resp = ui.add(egui::Checkbox::without_text(&mut checked));
+                        let label = tr!("members-select-row", user = r.user_id.as_str());
+                        resp.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, is_selected, label.as_str()));
+                        if resp.clicked() {
+                            input.toggled = Some(pos);
+                        }
+                    });
+                    let muted = r.muted_until.as_deref().map(|t| minutes(&display::utc_text(t))).unwrap_or_default();
+                    let joined = minutes(&display::time_ms(r.join_time_ms));
+                    for text in [r.user_id.clone(), r.nickname.clone(), role_label(r.role), joined, r.extra.clone(), muted, if r.allowlisted { yes.clone() } else { String::new() }] {
+                        row.col(|ui| {
+                            // Not selectable: a click anywhere on the row selects the row.
+                            ui.add(egui::Label::new(text).selectable(false).truncate());
+                        });
+                    }
+                    let resp = row.response();
+                    if resp.clicked() && input.toggled.is_none() {
                         input.clicked = Some((pos, resp.ctx.input(|i| i.modifiers)));
                     }
                 });
-                for text in [
-                    r.nickname.clone(),
-                    r.role.map(|x| x.label()).unwrap_or("member").to_owned(),
-                    crate::ops::csv::format_ms(r.join_time_ms),
-                    r.extra.clone(),
-                    r.muted_until.clone().unwrap_or_default(),
-                    if r.allowlisted { "yes" } else { "" }.to_owned(),
-                ] {
-                    row.col(|ui| {
-                        ui.label(text);
-                    });
-                }
-                let resp = row.response();
-                if resp.clicked() {
-                    input.clicked = Some((pos, resp.ctx.input(|i| i.modifiers)));
-                }
             });
-        });
+    });
     input
 }
 
+/// `YYYY-MM-DD HH:MM:SS` without the seconds (the table's narrow time columns).
+fn minutes(time: &str) -> String {
+    match time.len() {
+        19 if time.as_bytes()[16] == b':' => time[..16].to_owned(),
+        _ => time.to_owned(),
+    }
+}
+
 /// A sort button (Extra is not sortable).
-fn header_ui(ui: &mut egui::Ui, key: SortKey, title: &str, sort: Option<(SortKey, bool)>, new_sort: &mut Option<(SortKey, bool)>) {
+fn header_ui(ui: &mut egui::Ui, key: Option<SortKey>, title: &str, sort: Option<(SortKey, bool)>, new_sort: &mut Option<(SortKey, bool)>) {
+    let Some(key) = key else {
+        // Not sortable; drawn like the sort buttons so the titles line up.
+        ui.add(egui::Button::new(egui::RichText::new(title).strong()).frame(false).sense(egui::Sense::hover()));
+        return;
+    };
     let arrow = match sort {
         Some((k, desc)) if k == key => {
-            if desc { " v" } else { " ^" }
+            if desc { " ⬇" } else { " ⬆" }
         }
         _ => "",
     };
-    if title == "Extra" {
-        ui.strong(title);
-    } else if ui.button(format!("{title}{arrow}")).clicked() {
+    let resp = ui.add(egui::Button::new(egui::RichText::new(format!("{title}{arrow}")).strong()).frame(false));
+    if resp.on_hover_text(tr!("col-sort-hint")).clicked() {
         *new_sort = Some(match sort {
             Some((k, d)) if k == key => (key, !d),
             _ => (key, false),
@@ -105,14 +138,19 @@ pub fn apply_click(selected: &mut HashSet<String>, anchor: &mut Option<usize>, i
             selected.insert(ids(p));
         }
     } else if mods.command || mods.ctrl {
-        let u = ids(pos);
-        if !selected.remove(&u) {
-            selected.insert(u);
-        }
-        *anchor = Some(pos);
+        toggle(selected, anchor, ids, pos);
     } else {
         selected.clear();
         selected.insert(ids(pos));
         *anchor = Some(pos);
     }
+}
+
+/// The checkbox: toggles one row.
+pub fn toggle(selected: &mut HashSet<String>, anchor: &mut Option<usize>, ids: impl Fn(usize) -> String, pos: usize) {
+    let u = ids(pos);
+    if !selected.remove(&u) {
+        selected.insert(u);
+    }
+    *anchor = Some(pos);
 }
