@@ -113,12 +113,12 @@ fn chinese_group_and_member_names_render_with_real_glyphs() {
     assert!(ui.harness.state().fonts_ready());
     ui.click(Role::Button, "New group");
     ui.harness.run_steps(6);
-    ui.type_into("Group ID", "beijing");
-    ui.type_into("Group name", "北京用户交流群");
+    ui.type_into("Group ID", "shenzhen");
+    ui.type_into("Group name", "深圳客服交流群");
     ui.type_into("Owner user id", "u10001");
     ui.type_into("Members to add (up to 30; commas or new lines)", "u10002, u10003");
     ui.click(Role::Button, "Create");
-    ui.wait("created and opened", |a| a.group_page().is_some_and(|g| g.group_id == "beijing" && g.detail.is_some()));
+    ui.wait("created and opened", |a| a.group_page().is_some_and(|g| g.group_id == "shenzhen" && g.detail.is_some()));
     ui.click(Role::Button, "Members");
     ui.wait("members loaded", |a| a.group_page().is_some_and(|g| g.members.table.is_some()));
     ui.harness.get_by_label("u10002").click();
@@ -128,10 +128,10 @@ fn chinese_group_and_member_names_render_with_real_glyphs() {
     ui.wait("nickname saved", |a| a.group_page().is_some_and(|g| g.members.table.as_ref().is_some_and(|t| t.rows().iter().any(|r| r.nickname == "张三"))));
     // Shown in the list, the page header and the table (the harness panics on a missing glyph).
     ui.harness.run_steps(3);
-    assert!(ui.harness.query_by_label_contains("北京用户交流群\nbeijing").is_some(), "the group list row");
+    assert!(ui.harness.query_by_label_contains("深圳客服交流群\nshenzhen").is_some(), "the group list row");
     assert!(ui.harness.query_by_label("张三").is_some(), "the members table");
     let font = egui::FontId::proportional(14.0);
-    assert!(ui.harness.ctx.fonts_mut(|f| f.has_glyphs(&font, "北京用户交流群张三")), "real glyphs, not boxes");
+    assert!(ui.harness.ctx.fonts_mut(|f| f.has_glyphs(&font, "深圳客服交流群张三北京用户")), "real glyphs, not boxes");
     assert!(ui.harness.state().font_status().has_cjk());
 }
 
@@ -208,7 +208,7 @@ fn export_asks_for_a_path_in_the_app_when_there_is_no_system_dialog() {
 fn problems_stay_in_the_status_bar_until_dismissed_and_the_log_has_times() {
     let mut ui = start();
     let first = &ui.harness.state().notices()[0];
-    assert!(first.text.starts_with("Connected to Built-in sandbox (32 groups)"), "connected only once the groups loaded: {}", first.text);
+    assert!(first.text.starts_with("Connected to Built-in sandbox (35 groups)"), "connected only once the groups loaded: {}", first.text);
     ui.type_into("Open by exact group id (hosted or legacy)", "nosuchgroup");
     ui.click(Role::Button, "Open");
     ui.wait("open failed", |a| a.notices().iter().any(|n| n.text.starts_with("Opening group nosuchgroup failed")));
