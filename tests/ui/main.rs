@@ -361,21 +361,30 @@ fn members_tab(ui: &mut Ui, group: &str) {
     ui.wait("members loaded", |a| a.group_page().is_some_and(|g| g.members.table.is_some()));
 }
 
-#[test]
-fn select_a_member_and_mute_for_an_hour() {
-    let mut ui = start();
-    members_tab(&mut ui, "bookclub");
+/// Selects the first plain member of `bookclub` in the table and mutes them for an hour with
+/// `reason`; the user id.
+fn mute_first_member_for_an_hour(ui: &mut Ui, reason: &str) -> String {
+    members_tab(ui, "bookclub");
     let server = ui.server();
-    let target = ui.runtime.block_on(server.member_page("bookclub", groupdesk::backend::rongcloud::types::RoleFilter::Member, "", 1, groupdesk::backend::rongcloud::types::Order::Ascending)).unwrap().members[0].user_id.clone();
+    let first = server.member_page("bookclub", groupdesk::backend::rongcloud::types::RoleFilter::Member, "", 1, groupdesk::backend::rongcloud::types::Order::Ascending);
+    let target = ui.runtime.block_on(first).unwrap().members[0].user_id.clone();
     ui.type_into("Filter members", &target);
     ui.harness.get_by_label(&target).click();
     ui.harness.run_steps(2);
     assert_eq!(ui.harness.state().group_page().unwrap().members.selected.len(), 1);
     ui.mute("Mute for 1 hour");
     ui.harness.run_steps(6);
-    ui.type_into("Reason (recorded in the audit log)", "spam");
+    ui.type_into("Reason (recorded in the audit log)", reason);
     ui.click(Role::Button, "Confirm");
     ui.wait("job done", |a| a.group_page().is_some_and(|g| g.members.jobs.job.as_ref().is_some_and(|j| j.report.is_some())));
+    target
+}
+
+#[test]
+fn select_a_member_and_mute_for_an_hour() {
+    let mut ui = start();
+    let target = mute_first_member_for_an_hour(&mut ui, "spam");
+    let server = ui.server();
     let report = ui.harness.state().group_page().unwrap().members.jobs.job.as_ref().unwrap().report.clone().unwrap();
     assert!(report.all_done(), "{report:?}");
     let muted = ui.runtime.block_on(server.muted(Some("bookclub"))).unwrap();
@@ -712,17 +721,7 @@ fn the_console_and_the_cli_record_the_same_change_identically() {
     ui.click(Role::Button, "Connections");
     ui.type_into("Operator name (recorded in the audit log)", "ann");
     ui.click(Role::Button, "Groups");
-    members_tab(&mut ui, "bookclub");
-    let server = ui.server();
-    let target = ui.runtime.block_on(server.member_page("bookclub", groupdesk::backend::rongcloud::types::RoleFilter::Member, "", 1, groupdesk::backend::rongcloud::types::Order::Ascending)).unwrap().members[0].user_id.clone();
-    ui.type_into("Filter members", &target);
-    ui.harness.get_by_label(&target).click();
-    ui.harness.run_steps(2);
-    ui.mute("Mute for 1 hour");
-    ui.harness.run_steps(6);
-    ui.type_into("Reason (recorded in the audit log)", "spam wave");
-    ui.click(Role::Button, "Confirm");
-    ui.wait("job done", |a| a.group_page().is_some_and(|g| g.members.jobs.job.as_ref().is_some_and(|j| j.report.is_some())));
+    let target = mute_first_member_for_an_hour(&mut ui, "spam wave");
 
     let log = ui._dir.path().join("audit.jsonl");
     let ids = ui._dir.path().join("ids.txt");
