@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::backend::Backend;
 use crate::backend::rongcloud::{Client, ClientConfig, Credentials, Endpoint};
 pub use crate::backend::rongcloud::DataCenter;
+pub use crate::backend::rongcloud::credentials::ServerClock;
 use crate::model::ApiError;
 
 use super::Session;

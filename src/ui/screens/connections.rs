@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use egui::RichText;
 
 use crate::ops::connections::DataCenter;
-use crate::ops::connections::{Environment, Profile, Target};
+use crate::ops::connections::{Environment, Profile, ServerClock, Target};
 use crate::platform::fonts::CJK_PACKAGE_HINT;
 use crate::tr;
 use crate::ui::fonts::FontStatus;
@@ -33,6 +33,8 @@ struct NewConnection {
     app_key: String,
     secret: String,
     environment: Option<Environment>,
+    /// The clock of the server's mute end times; `None`: the data centre's.
+    mute_clock: Option<ServerClock>,
     error: Option<String>,
 }
 
@@ -48,7 +50,7 @@ impl NewConnection {
             target,
             app_key: self.app_key.trim().to_owned(),
             environment: self.environment.unwrap_or(Environment::Staging),
-            mute_clock: None,
+            mute_clock: self.mute_clock,
         };
         p.validate()?;
         if p.name == BUILT_IN || existing.iter().any(|x| x.name == p.name) {
@@ -157,6 +159,19 @@ impl ConnectionsScreen {
             for env in Environment::ALL {
                 ui.selectable_value(&mut v.environment, Some(env), widgets::model_text(env.label()));
             }
+        });
+        ui.horizontal(|ui| {
+            ui.label(tr!("conn-mute-clock"));
+            let name = |c: Option<ServerClock>| match c {
+                None => tr!("conn-mute-clock-default"),
+                Some(ServerClock::Beijing) => tr!("conn-mute-clock-beijing"),
+                Some(ServerClock::Utc) => tr!("conn-mute-clock-utc"),
+            };
+            egui::ComboBox::from_id_salt("mute_clock").selected_text(name(v.mute_clock)).show_ui(ui, |ui| {
+                for c in [None, Some(ServerClock::Beijing), Some(ServerClock::Utc)] {
+                    ui.selectable_value(&mut v.mute_clock, c, name(c));
+                }
+            });
         });
         if let Some(e) = &v.error {
             widgets::problem_ui(ui, e);
