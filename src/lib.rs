@@ -14,6 +14,8 @@
 //!   RongCloud client.
 //! * [`protocol`] — wire facts shared by a client and its sandbox (signing, limits).
 //! * [`sandbox`] — `groupdesk sandbox`: a wire-compatible local server on SQLite.
+//! * [`i18n`] — the message catalogue (English, Simplified Chinese), numbers and times.
+//! * [`platform`] — what the desktop provides: system fonts and the locale.
 
 pub mod backend;
 pub mod cli;

@@ -12,7 +12,8 @@
 //! * [`csv`]: id lists in (with the dry run) and member and outcome exports out;
 //! * [`extkeys`]: the app's extProfile key registry and applying it;
 //! * [`connections`]: profiles, secrets, the embedded sandbox as a connection;
-//! * [`audit`]: the audit log and its entries.
+//! * [`audit`]: the audit log and its entries;
+//! * [`rules`]: the input rules forms check as the operator types.
 
 pub mod audit;
 pub mod connections;
