@@ -30,8 +30,10 @@ fn main() {
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(10_000)
         .build_eframe(move |cc| GroupdeskApp::new(&cc.egui_ctx, None, options));
+    // Fonts are scanned in the background: boxes until they are installed (see tests/ui).
+    h.ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
     let t = Instant::now();
-    while h.state().group_page().is_none_or(|g| g.detail.is_none()) || h.state().busy() {
+    while h.state().group_page().is_none_or(|g| g.detail.is_none()) || h.state().busy() || !h.state().fonts_ready() {
         h.step();
         std::thread::sleep(Duration::from_millis(5));
         assert!(t.elapsed() < Duration::from_secs(30), "the demo group did not open");
