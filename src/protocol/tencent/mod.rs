@@ -1,4 +1,7 @@
-//! Tencent Cloud Chat (reference `tencent-chat-api.md`): the UserSig of §3, shared by the client
-//! (which makes one) and the sandbox (which verifies it).
+//! Tencent Cloud Chat (reference `tencent-chat-api.md`): facts shared by the client and the
+//! sandbox — the UserSig of §3, the documented limits, the error codes and the wire enums.
 
+pub mod codes;
+pub mod limits;
 pub mod usersig;
+pub mod wire;

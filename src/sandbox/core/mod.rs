@@ -12,7 +12,8 @@
 //!    ([`Rejection::MethodNotAllowed`]);
 //! 2. the body, at most [`Protocol::MAX_BODY_BYTES`] ([`Rejection::BodyTooLarge`]);
 //! 3. [`Protocol::authenticate`], which names the caller;
-//! 4. the rate limit per caller and route ([`Rejection::RateLimited`], with `Retry-After`);
+//! 4. the rate limit per caller and route — the configured quota or the route's own
+//!    ([`Route::per_second`]) — ([`Rejection::RateLimited`], with `Retry-After`);
 //! 5. fault injection before applying (503 [`Rejection::Unavailable`] or a dropped connection);
 //! 6. [`Protocol::parse`], then [`Protocol::handle`] on the storage thread in one transaction,
 //!    committed before the answer leaves and rolled back when the handler fails;
@@ -57,7 +58,7 @@ pub trait Protocol: Send + Sync + 'static {
     fn route(&self, path: &str) -> Option<Route<Self::Handler>>;
 
     /// Checks the request's credentials (headers, query string). Returns the caller's key (an
-    /// App Key), which the rate limit counts per route.
+    /// App Key, an SDKAppID), which the rate limit counts per route.
     fn authenticate(&self, head: &Parts) -> Result<String, Self::Error>;
 
     /// Decodes a request body.
@@ -86,6 +87,9 @@ pub struct Route<H> {
     /// The path, also the rate limiter's per-route key.
     pub path: &'static str,
     pub handler: H,
+    /// The route's own documented rate limit (requests per second per caller), used instead of
+    /// the configured one while rate limiting is on (`None`: the configured one).
+    pub per_second: Option<u32>,
 }
 
 /// What goes back to the client: an HTTP status and a JSON body.

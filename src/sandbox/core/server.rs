@@ -48,10 +48,10 @@ impl<P: Protocol> Shared<P> {
     }
 
     /// The rate limit for `caller` on `route`; over it, the rejection with its `Retry-After`.
-    fn over_limit(&self, caller: String, route: &'static str) -> Option<Outcome> {
+    fn over_limit(&self, caller: String, route: &'static str, quota: Option<u32>) -> Option<Outcome> {
         let limit = self.limit.as_ref()?;
-        let wait = limit.check(caller, route).err()?;
-        let answer = self.protocol.render(Rejection::RateLimited { per_second: limit.per_second() }.into());
+        let wait = limit.check(caller, route, quota).err()?;
+        let answer = self.protocol.render(Rejection::RateLimited { per_second: limit.per_second(quota) }.into());
         Some(Outcome::Answer { answer, retry_after: Some(wait.as_secs().max(1)) })
     }
 }
@@ -175,7 +175,7 @@ async fn process<P: Protocol>(shared: &Shared<P>, req: Request<Incoming>) -> Out
         Ok(caller) => caller,
         Err(e) => return shared.protocol.render(e).into(),
     };
-    if let Some(refused) = shared.over_limit(caller, route.path) {
+    if let Some(refused) = shared.over_limit(caller, route.path, route.per_second) {
         return refused;
     }
     let fault = Fault::pick(shared.fault_rate);

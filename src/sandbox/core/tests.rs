@@ -44,7 +44,7 @@ impl Protocol for Counter {
     const MAX_BODY_BYTES: usize = 1024;
 
     fn route(&self, path: &str) -> Option<Route<Handler>> {
-        (path == "/v4/counter/add").then_some(Route { path: "/v4/counter/add", handler: add as Handler })
+        (path == "/v4/counter/add").then_some(Route { path: "/v4/counter/add", handler: add as Handler, per_second: None })
     }
 
     fn authenticate(&self, head: &Parts) -> Result<String, Fail> {

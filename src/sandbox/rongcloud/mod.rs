@@ -70,7 +70,7 @@ impl Protocol for RongCloud {
 
     fn route(&self, path: &str) -> Option<Route<Handler>> {
         let (path, handler) = routes::ROUTES.iter().find(|(p, _)| *p == path)?;
-        Some(Route { path, handler: *handler })
+        Some(Route { path, handler: *handler, per_second: None })
     }
 
     /// The caller is the one App Key the sandbox answers to.
