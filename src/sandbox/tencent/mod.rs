@@ -71,6 +71,8 @@ mod handlers;
 pub mod repo;
 mod routes;
 mod seed;
+#[cfg(test)]
+mod tests;
 
 use std::sync::OnceLock;
 
