@@ -142,6 +142,9 @@ fn the_group_list_is_limited_to_one_call_per_second_with_60007_in_http_200() {
     let v = json(&text);
     assert_eq!((v["ActionStatus"].as_str(), v["ErrorCode"].as_i64()), (Some("FAIL"), Some(60007)), "{text}");
     assert!(v["ErrorInfo"].as_str().unwrap().contains("1 calls per second"), "{text}");
+    let r = s.http.post(format!("{}/v4/group_open_http_svc/get_appid_group_list?{}", s.base, s.query())).body("{}").send().unwrap();
+    assert_eq!(r.status().as_u16(), 200);
+    assert_eq!(r.headers()["retry-after"], "1");
     // Other commands keep the configured 200/s.
     for _ in 0..20 {
         s.ok("get_group_info", r#"{"GroupIdList":["x"]}"#);

@@ -166,3 +166,23 @@ fn unparseable_http_gets_a_json_envelope_with_hyper_status() {
     let body = &out[out.find("\r\n\r\n").unwrap() + 4..];
     assert_eq!(json(body)["ErrorCode"], 60002, "{out}");
 }
+
+#[test]
+fn a_body_that_never_arrives_is_408_with_60008() {
+    let s = Server::empty();
+    let addr = s.base.trim_start_matches("http://");
+    let mut tcp = std::net::TcpStream::connect(addr).unwrap();
+    let head = format!("POST {LIST}?{} HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n{{}}", s.query());
+    tcp.write_all(head.as_bytes()).unwrap();
+    tcp.set_read_timeout(Some(std::time::Duration::from_secs(30))).unwrap();
+    let mut out = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&out).contains('}') {
+        let n = tcp.read(&mut buf).unwrap();
+        assert!(n > 0, "closed early: {}", String::from_utf8_lossy(&out));
+        out.extend_from_slice(&buf[..n]);
+    }
+    let out = String::from_utf8_lossy(&out);
+    assert!(out.starts_with("HTTP/1.1 408"), "{out}");
+    assert_eq!(json(&out[out.find("\r\n\r\n").unwrap() + 4..])["ErrorCode"], 60008, "{out}");
+}
