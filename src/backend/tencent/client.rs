@@ -78,6 +78,8 @@ struct Inner {
     current: AtomicUsize,
     limiter: Option<DefaultKeyedRateLimiter<&'static str>>,
     list_limiter: Option<DefaultDirectRateLimiter>,
+    /// The custom-field registry once read (`Some(None)`: not available on this server).
+    registry: std::sync::Mutex<Option<Option<super::types::CustomFields>>>,
     config: ClientConfig,
 }
 
@@ -155,9 +157,15 @@ impl Client {
                 current: AtomicUsize::new(0),
                 limiter,
                 list_limiter,
+                registry: std::sync::Mutex::new(None),
                 config,
             }),
         })
+    }
+
+    /// The cached custom-field registry: `None` not read yet, `Some(None)` not available.
+    pub(crate) fn registry_cache(&self) -> std::sync::MutexGuard<'_, Option<Option<super::types::CustomFields>>> {
+        self.inner.registry.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     pub fn config(&self) -> &ClientConfig {

@@ -211,6 +211,29 @@ impl Client {
         if fields.group_fields.len() > limits::GROUP_KEYS_MAX || fields.member_fields.len() > limits::MEMBER_KEYS_MAX {
             return Err(ApiError::invalid(FIELDS_ADD, "fields", format!("at most {} group and {} member keys per app", limits::GROUP_KEYS_MAX, limits::MEMBER_KEYS_MAX)));
         }
-        self.call::<_, Bare>(FIELDS_ADD, fields).await.map(drop)
+        let result = self.call::<_, Bare>(FIELDS_ADD, fields).await.map(drop);
+        *self.registry_cache() = None;
+        result
+    }
+
+    /// The registry for the console, read once per client and cached: `None` where the server
+    /// has no registry (the live service, whose keys are configured in the Chat console). Read
+    /// without retries, so a live server answers "no" quickly.
+    pub async fn custom_field_registry(&self) -> Option<CustomFields> {
+        if let Some(known) = self.registry_cache().clone() {
+            return known;
+        }
+        match self.call_with::<_, CustomFields>(FIELDS_GET, &json!({}), super::Policy::Once).await {
+            Ok(f) => {
+                *self.registry_cache() = Some(Some(f.clone()));
+                Some(f)
+            }
+            // A refusal is the server's answer; a transport failure is asked again next time.
+            Err(e) if e.kind == crate::model::ErrorKind::Transport => None,
+            Err(_) => {
+                *self.registry_cache() = Some(None);
+                None
+            }
+        }
     }
 }

@@ -39,6 +39,7 @@ pub mod community;
 pub mod credentials;
 pub mod groups;
 pub mod members;
+pub mod neutral;
 pub mod types;
 
 pub use crate::protocol::tencent::{limits, usersig, wire};
