@@ -24,7 +24,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Serve a local, wire-compatible RongCloud group Server API backed by SQLite.
+    /// Serve a local, wire-compatible group API (RongCloud, or Tencent Cloud Chat) backed by SQLite.
     Sandbox(SandboxArgs),
     /// List and show groups.
     #[command(subcommand)]
@@ -57,8 +57,40 @@ struct OpenArgs {
     connection: Option<String>,
 }
 
+/// Which service's API the sandbox serves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Service {
+    Rongcloud,
+    Tencent,
+}
+
+/// The Tencent app's edition (member caps 20 / 200 / 2,000; Community only on premium).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum EditionArg {
+    Developer,
+    Standard,
+    Premium,
+}
+
+impl From<EditionArg> for groupdesk::protocol::tencent::wire::Edition {
+    fn from(e: EditionArg) -> Self {
+        use groupdesk::protocol::tencent::wire::Edition;
+        match e {
+            EditionArg::Developer => Edition::Developer,
+            EditionArg::Standard => Edition::Standard,
+            EditionArg::Premium => Edition::Premium,
+        }
+    }
+}
+
+/// The Tencent sandbox's secret key comes from this variable (never from the command line).
+const SECRET_KEY_ENV: &str = "GROUPDESK_SANDBOX_SECRET_KEY";
+
 #[derive(Args)]
 struct SandboxArgs {
+    /// Which service's REST API to serve.
+    #[arg(long, value_enum, default_value_t = Service::Rongcloud)]
+    service: Service,
     /// Address to listen on; port 0 picks a free port (see the first line printed).
     #[arg(long, default_value = sandbox::DEFAULT_ADDR)]
     addr: SocketAddr,
@@ -74,9 +106,10 @@ struct SandboxArgs {
     /// What a new, empty data directory is filled with (existing data is never touched).
     #[arg(long, value_enum, default_value_t = Seed::Demo)]
     seed: Seed,
-    /// Requests per second per App Key per endpoint before 429/1008; 0 turns the limit off.
-    #[arg(long, default_value_t = sandbox::DEFAULT_RATE_LIMIT)]
-    rate_limit: u32,
+    /// Requests per second per caller per endpoint; 0 turns the limit off [default: rongcloud 100
+    /// (then 429/1008), tencent 200 (then 60007; get_appid_group_list 1/s)].
+    #[arg(long)]
+    rate_limit: Option<u32>,
     /// Milliseconds added before every answer, to model a real round trip.
     #[arg(long, default_value_t = 0)]
     latency_ms: u64,
@@ -89,6 +122,16 @@ struct SandboxArgs {
     /// Members a group may hold (the real service allows 3,000).
     #[arg(long, default_value_t = sandbox::DEFAULT_MAX_MEMBERS)]
     max_members: usize,
+    /// Tencent: the SDKAppID the sandbox answers to (secret key from GROUPDESK_SANDBOX_SECRET_KEY,
+    /// else the public demo key).
+    #[arg(long, default_value_t = groupdesk::protocol::tencent::limits::DEMO_SDKAPPID)]
+    sdkappid: u64,
+    /// Tencent: an App admin identifier REST calls may be signed for; repeat for more [default: administrator].
+    #[arg(long = "admin", value_name = "IDENTIFIER")]
+    admins: Vec<String>,
+    /// Tencent: the app's edition (member caps 20 / 200 / 2,000; Community needs premium).
+    #[arg(long, value_enum, default_value_t = EditionArg::Premium)]
+    edition: EditionArg,
 }
 
 fn main() -> ExitCode {
@@ -164,6 +207,9 @@ fn init_tracing() {
 }
 
 fn run_sandbox(args: SandboxArgs) -> anyhow::Result<()> {
+    if args.service == Service::Tencent {
+        return run_tencent_sandbox(args);
+    }
     let demo_secret = args.app_secret.is_none();
     let mut config = sandbox::Config::new(args.data_dir.unwrap_or_else(sandbox::default_data_dir));
     config.addr = args.addr;
@@ -172,7 +218,7 @@ fn run_sandbox(args: SandboxArgs) -> anyhow::Result<()> {
         config.app_secret = SecretString::from(secret);
     }
     config.seed = args.seed;
-    config.rate_limit = args.rate_limit;
+    config.rate_limit = args.rate_limit.unwrap_or(sandbox::DEFAULT_RATE_LIMIT);
     config.latency = Duration::from_millis(args.latency_ms);
     config.fault_rate = args.fault_rate;
     config.ext_keys = args.ext_keys;
@@ -200,6 +246,57 @@ fn run_sandbox(args: SandboxArgs) -> anyhow::Result<()> {
         let _ = writeln!(out, "data directory: {}{seeded}", data_dir.display());
         let _ = writeln!(out, "App Key: {app_key}");
         let _ = writeln!(out, "{secret_note}");
+        let _ = out.flush();
+        drop(out);
+        signals.wait().await;
+        tracing::info!("shutting down");
+        sandbox.shutdown().await;
+        anyhow::Ok(())
+    })
+}
+
+/// `groupdesk sandbox --service tencent`.
+fn run_tencent_sandbox(args: SandboxArgs) -> anyhow::Result<()> {
+    let mut config = sandbox::TencentConfig::new(args.data_dir.unwrap_or_else(sandbox::default_data_dir));
+    config.addr = args.addr;
+    config.sdkappid = args.sdkappid;
+    let given_key = std::env::var(SECRET_KEY_ENV).ok().filter(|k| !k.is_empty());
+    let demo_key = given_key.is_none();
+    if let Some(key) = given_key {
+        config.secret_key = SecretString::from(key);
+    }
+    if !args.admins.is_empty() {
+        config.admins = args.admins;
+    }
+    config.edition = args.edition.into();
+    config.seed = args.seed;
+    config.rate_limit = args.rate_limit.unwrap_or(sandbox::DEFAULT_TENCENT_RATE_LIMIT);
+    config.latency = Duration::from_millis(args.latency_ms);
+    config.fault_rate = args.fault_rate;
+    config.validate()?;
+
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async move {
+        let signals = Signals::register()?;
+        let data_dir = config.data_dir.clone();
+        let edition = match args.edition {
+            EditionArg::Developer => "developer",
+            EditionArg::Standard => "standard",
+            EditionArg::Premium => "premium",
+        };
+        let facts = format!("SDKAppID: {}\nApp admins: {}\nEdition: {edition}", config.sdkappid, config.admins.join(", "));
+        let key_note = if demo_key {
+            format!("Secret key: {} (public demo key)", config.secret_key.expose_secret())
+        } else {
+            format!("Secret key: from {SECRET_KEY_ENV} (not shown)")
+        };
+        let sandbox = Sandbox::start_tencent(config).await?;
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "listening on {}", sandbox.base_url());
+        let seeded = if sandbox.seeded() { " (new: seeded with demo data)" } else { "" };
+        let _ = writeln!(out, "data directory: {}{seeded}", data_dir.display());
+        let _ = writeln!(out, "{facts}");
+        let _ = writeln!(out, "{key_note}");
         let _ = out.flush();
         drop(out);
         signals.wait().await;

@@ -9,11 +9,17 @@
 //! * `rongcloud` — the RongCloud protocol: §2 auth, form parsing, validation,
 //!   the wire error, routes and handlers, over a repository (`rongcloud::repo`) that owns all SQL.
 //!
+//! * `tencent` — Tencent Cloud Chat's group REST API: UserSig auth, the JSON envelope, the
+//!   five group types and custom fields, over its own repository (`tencent::repo`) and SQLite
+//!   file (`tencent.db`).
+//!
 //! This module is the public face: [`Config`] (the command line's options) and
-//! [`Sandbox::start`], which serves the RongCloud protocol.
+//! [`Sandbox::start`], which serves the RongCloud protocol; [`TencentConfig`] and
+//! [`Sandbox::start_tencent`] for Tencent.
 
 mod core;
 mod rongcloud;
+mod tencent;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -24,8 +30,11 @@ use secrecy::SecretString;
 pub use self::core::{Sandbox, now_ms};
 use self::core::Options;
 pub use self::rongcloud::paths;
+pub use self::tencent::paths as tencent_paths;
 use self::rongcloud::RongCloud;
 use crate::protocol::rongcloud::limits;
+use crate::protocol::tencent::limits as tc_limits;
+use crate::protocol::tencent::wire::Edition;
 
 /// The credentials a fresh sandbox answers to. They are public demo values, not secrets.
 pub const DEMO_APP_KEY: &str = "sandboxdemokey";
@@ -120,6 +129,89 @@ impl Sandbox {
             fault_rate: config.fault_rate,
         };
         let protocol = RongCloud::new(config.app_key, config.app_secret, config.max_members, config.ext_keys);
+        Sandbox::serve(options, protocol).await
+    }
+}
+
+/// The official examples' secret key (tls-sig-api-v2), a public demo value: the Tencent
+/// sandbox's default, printed at start. A real key comes from `GROUPDESK_SANDBOX_SECRET_KEY`.
+pub const DEMO_TENCENT_SECRET_KEY: &str = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
+/// Documented: "200 calls per second" per command (`get_appid_group_list`: 1/s, per route).
+pub const DEFAULT_TENCENT_RATE_LIMIT: u32 = tc_limits::RATE_PER_SECOND;
+
+/// How `groupdesk sandbox --service tencent` runs (one SDKAppID, one data directory).
+#[derive(Clone, Debug)]
+pub struct TencentConfig {
+    pub addr: SocketAddr,
+    pub data_dir: PathBuf,
+    pub sdkappid: u64,
+    /// Never printed or logged (unless it is the public demo key).
+    pub secret_key: SecretString,
+    /// App admin identifiers: the only accounts REST calls may be signed for.
+    pub admins: Vec<String>,
+    /// Sets member caps (20 / 200 / 2,000) and whether Community groups exist (premium).
+    pub edition: Edition,
+    pub seed: Seed,
+    /// Calls per second per SDKAppID per command; 0 = off.
+    pub rate_limit: u32,
+    pub latency: Duration,
+    pub fault_rate: f64,
+}
+
+impl TencentConfig {
+    /// Defaults for a sandbox on `data_dir` (demo SDKAppID and key, `administrator`, premium,
+    /// demo seed, documented limits).
+    pub fn new(data_dir: impl Into<PathBuf>) -> Self {
+        Self {
+            addr: DEFAULT_ADDR.parse().expect("valid default address"),
+            data_dir: data_dir.into(),
+            sdkappid: tc_limits::DEMO_SDKAPPID,
+            secret_key: SecretString::from(DEMO_TENCENT_SECRET_KEY),
+            admins: vec![tc_limits::DEFAULT_ADMIN.to_owned()],
+            edition: Edition::Premium,
+            seed: Seed::Demo,
+            rate_limit: DEFAULT_TENCENT_RATE_LIMIT,
+            latency: Duration::ZERO,
+            fault_rate: 0.0,
+        }
+    }
+
+    /// Checks values a command line or a settings file may have got wrong.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        use secrecy::ExposeSecret;
+        anyhow::ensure!(self.sdkappid > 0, "--sdkappid must be a positive number");
+        anyhow::ensure!(!self.secret_key.expose_secret().is_empty(), "the secret key must not be empty");
+        anyhow::ensure!(!self.admins.is_empty(), "at least one --admin is needed");
+        for a in &self.admins {
+            anyhow::ensure!(
+                !a.is_empty() && a.len() <= tc_limits::ACCOUNT_BYTES && !a.chars().any(char::is_control),
+                "--admin {a:?} must be 1 to {} bytes without control characters",
+                tc_limits::ACCOUNT_BYTES
+            );
+        }
+        anyhow::ensure!(
+            (0.0..=1.0).contains(&self.fault_rate),
+            "--fault-rate must be between 0 and 1 (got {})",
+            self.fault_rate
+        );
+        Ok(())
+    }
+}
+
+impl Sandbox {
+    /// Opens the data directory (`tencent.db`, seeding it when new), binds the listener and
+    /// starts serving Tencent Cloud Chat's REST API on the current tokio runtime.
+    pub async fn start_tencent(config: TencentConfig) -> anyhow::Result<Sandbox> {
+        config.validate()?;
+        let options = Options {
+            addr: config.addr,
+            data_dir: config.data_dir,
+            demo_data: config.seed == Seed::Demo,
+            rate_limit: config.rate_limit,
+            latency: config.latency,
+            fault_rate: config.fault_rate,
+        };
+        let protocol = tencent::Tencent::new(config.sdkappid, config.secret_key, config.admins, config.edition);
         Sandbox::serve(options, protocol).await
     }
 }
