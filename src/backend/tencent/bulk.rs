@@ -40,14 +40,9 @@ pub fn prepare(path: &str, ids: &[String]) -> (Vec<String>, Vec<ItemOutcome>) {
     crate::backend::bulk::prepare(ids, |id| check::account(path, "Member_Account", id))
 }
 
-fn failed_report(users: &[String], e: &ApiError) -> BulkReport {
-    let mut seen = HashSet::new();
-    let items = users
-        .iter()
-        .map(|u| u.trim())
-        .filter(|u| !u.is_empty() && seen.insert(*u))
-        .map(|u| ItemOutcome { user_id: u.to_owned(), outcome: Outcome::failed(e) })
-        .collect();
+/// Every listed user failed with `e` (one outcome per entry, as the chunk engine reports).
+pub fn failed_report(users: &[String], e: &ApiError) -> BulkReport {
+    let items = users.iter().map(|u| u.trim()).filter(|u| !u.is_empty()).map(|u| ItemOutcome { user_id: u.to_owned(), outcome: Outcome::failed(e) }).collect();
     BulkReport { items, request_ids: Vec::new() }
 }
 
@@ -76,8 +71,8 @@ impl Client {
         Ok((t, g.owner))
     }
 
-    /// Splits users into those to act on and the decided ones: the owner always, non-members
-    /// when `members_only` (groups that store members). Answers the group type too.
+    /// Splits users into those to act on and the decided ones: when `members_only`, the owner
+    /// and non-members (in groups that store members). Answers the group type too.
     async fn screen(&self, path: &str, group_id: &str, users: &[String], members_only: bool) -> Result<(GroupType, Vec<String>, Vec<ItemOutcome>), ApiError> {
         check::group_id(path, "GroupId", group_id)?;
         let (send, mut decided) = prepare(path, users);
@@ -90,7 +85,7 @@ impl Client {
         let mut act = Vec::new();
         for u in send {
             let role = roles.get(&u).copied();
-            if u == owner || role == Some(Role::Owner) {
+            if members_only && (u == owner || role == Some(Role::Owner)) {
                 decided.push(ItemOutcome { user_id: u, outcome: Outcome::skipped("group owner: transfer ownership first") });
             } else if members_only && group_type.has_member_list() && role.is_none_or(|r| r == Role::NotMember) {
                 decided.push(ItemOutcome { user_id: u, outcome: Outcome::skipped("not a member of the group") });

@@ -3,7 +3,7 @@
 //! member list, add or kick; Community: cursor paging, permission groups; mutes in seconds with
 //! "permanent").
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use chrono::TimeZone;
 
@@ -13,7 +13,7 @@ use super::limits;
 use super::members::MemberFilter;
 use super::types::{self as wire, CustomFields, GroupChange, GroupInfo, GroupType, InitialMember, KeyValue, OnOff, ResponseFilter};
 use crate::model::MemberAction;
-use crate::model::bulk::{BulkReport, Control, ItemOutcome, Outcome};
+use crate::model::bulk::{BulkReport, Control};
 use crate::model::caps::{BatchSizes, CustomField, MuteCaps, MuteUnit};
 use crate::model::tencent::TcGroup;
 use crate::model::{ApiError, Capabilities, GroupDetail, GroupRow, JoinedRow, Member, MuteDuration, NewGroup, ProfileChange, Role, ServiceDetail};
@@ -46,12 +46,13 @@ pub fn role(r: Option<wire::Role>) -> Option<Role> {
 }
 
 /// A mute end as the console shows it: `None` when over, `permanent` for a permanent mute
-/// (its end lies more than 100 years ahead), else `YYYY-MM-DD HH:MM:SS UTC`.
+/// (answered as 4294967295 itself, or as an end more than 50 years ahead), else
+/// `YYYY-MM-DD HH:MM:SS UTC`.
 pub fn mute_end(until: u64, now: u64) -> Option<String> {
     if until <= now {
         return None;
     }
-    if until - now > 100 * 365 * 86_400 {
+    if until >= limits::MUTE_PERMANENT || until - now > 50 * 365 * 86_400 {
         return Some("permanent".into());
     }
     let t = chrono::Utc.timestamp_opt(until as i64, 0).single()?;
@@ -180,12 +181,6 @@ pub async fn members(c: &Client, d: &GroupDetail) -> Result<Vec<Member>, ApiErro
         .collect())
 }
 
-fn refuse_all(users: &[String], e: &ApiError) -> BulkReport {
-    let mut seen = HashSet::new();
-    let items = users.iter().map(|u| u.trim()).filter(|u| !u.is_empty() && seen.insert(*u)).map(|u| ItemOutcome { user_id: u.into(), outcome: Outcome::failed(e) }).collect();
-    BulkReport { items, request_ids: Vec::new() }
-}
-
 pub async fn run_members(c: &Client, group_id: &str, action: &MemberAction, users: &[String], ctl: &Control) -> BulkReport {
     match action {
         MemberAction::Add => c.add_members_bulk(group_id, users, ctl).await,
@@ -193,7 +188,7 @@ pub async fn run_members(c: &Client, group_id: &str, action: &MemberAction, user
         MemberAction::Mute(d) => c.mute_members(group_id, users, mute_seconds(*d), ctl).await,
         MemberAction::Unmute => c.unmute_members(group_id, users, ctl).await,
         MemberAction::AllowlistAdd | MemberAction::AllowlistRemove => {
-            refuse_all(users, &ApiError::invalid("", "action", "Tencent Cloud Chat has no mute-all allowlist"))
+            super::bulk::failed_report(users, &ApiError::invalid("", "action", "Tencent Cloud Chat has no mute-all allowlist"))
         }
     }
 }
@@ -265,5 +260,6 @@ mod tests {
         assert_eq!(mute_end(50, 100), None);
         assert_eq!(mute_end(1_700_000_000, 1_600_000_000).as_deref(), Some("2023-11-14 22:13:20 UTC"));
         assert_eq!(mute_end(1_700_000_000 + 4_294_967_295, 1_700_000_000).as_deref(), Some("permanent"));
+        assert_eq!(mute_end(4_294_967_295, 1_700_000_000).as_deref(), Some("permanent"));
     }
 }
