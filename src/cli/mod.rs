@@ -33,8 +33,9 @@ pub enum ServiceArg {
 /// Where and as whom to connect. Accepted before or after the subcommand.
 #[derive(Args, Debug, Clone)]
 pub struct Connection {
-    /// The chat service [default: tencent with --region or --sdkappid, else rongcloud].
-    #[arg(long, global = true, value_enum, value_name = "SERVICE")]
+    /// The chat service [default: tencent with --region or --sdkappid, else rongcloud]. Goes
+    /// before the command (`groupdesk sandbox` has its own `--service`).
+    #[arg(long, value_enum, value_name = "SERVICE")]
     pub service: Option<ServiceArg>,
     /// Tencent Cloud Chat region (its domain, failing over to the standby domain).
     #[arg(long, global = true, value_enum, value_name = "REGION", conflicts_with_all = ["base_url", "data_center"])]
