@@ -75,10 +75,10 @@ impl<'a, 'n> Obj<'a, 'n> {
     /// A string of at most `max` bytes.
     pub fn text(&self, field: &str, max: usize) -> WireResult<Option<&'a str>> {
         let s = self.str(field)?;
-        if let Some(s) = s {
-            if s.len() > max {
-                return Err(too_long(&self.name(field), s.len(), max));
-            }
+        if let Some(s) = s
+            && s.len() > max
+        {
+            return Err(too_long(&self.name(field), s.len(), max));
         }
         Ok(s)
     }

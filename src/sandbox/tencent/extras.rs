@@ -1,8 +1,9 @@
 //! The extension point for the commands added on top of this skeleton (permission groups,
 //! topics, bans, app-wide mute). Everything here is empty on purpose; fill it in:
 //!
-//! * [`EXTRA_ROUTES`] — append `Command`s (use the `cmd!` macro pattern of `routes.rs`, e.g.
-//!   `/v4/openconfigsvr/setnospeaking`). They are looked up after `routes::ROUTES`.
+//! * [`EXTRA_ROUTES`] — append `Command`s with the `cmd!` macro of `mod.rs`, e.g.
+//!   `cmd!("openconfigsvr", "setnospeaking", nospeaking::set)`. They are looked up after
+//!   `routes::ROUTES`.
 //! * [`SCHEMA`] — `CREATE TABLE IF NOT EXISTS …` statements, applied after `repo::schema::SCHEMA`
 //!   at every start (prefix tables `tc_`).
 //! * [`seed`] — demo rows, called at the end of the demo seed in the same transaction.

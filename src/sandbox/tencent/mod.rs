@@ -57,11 +57,23 @@
 //! # Adding a command (for the permission-group, topic, ban and app-wide-mute work)
 //! 1. Write `fn my_cmd(ctx: &Ctx, o: &Obj) -> WireResult<Map<String, Value>>` in a module under
 //!    `handlers/` (return the command's fields; the envelope is added).
-//! 2. Append `Command { path: "/v4/<service>/<name>", handler, per_second: None }` to
-//!    `extras::EXTRA_ROUTES` (or `routes::ROUTES`).
+//! 2. Append `cmd!("<service>", "<name>", module::my_cmd)` (or with a fourth argument, its own
+//!    calls-per-second limit) to `extras::EXTRA_ROUTES`. An unknown service also needs its name
+//!    in `error::KNOWN_SERVICES` for 10003 on its unknown commands.
 //! 3. Put SQL in a `repo/` module (`impl Repo`) and new tables in `extras::SCHEMA`; demo rows
 //!    in `extras::seed`. New domain errors: add `RepoError` variants and map them in
 //!    `error.rs`.
+
+/// A [`Command`] for `/v4/{service}/{name}` (with its own calls-per-second limit, optionally);
+/// defined before the modules so `routes.rs` and `extras.rs` can both use it.
+macro_rules! cmd {
+    ($service:literal, $name:literal, $handler:expr) => {
+        Command { path: concat!("/v4/", $service, "/", $name), handler: $handler, per_second: None }
+    };
+    ($service:literal, $name:literal, $handler:expr, $per_second:expr) => {
+        Command { path: concat!("/v4/", $service, "/", $name), handler: $handler, per_second: Some($per_second) }
+    };
+}
 
 mod auth;
 pub mod body;
@@ -71,6 +83,8 @@ mod handlers;
 pub mod repo;
 mod routes;
 mod seed;
+#[cfg(test)]
+mod tests;
 
 use std::sync::OnceLock;
 

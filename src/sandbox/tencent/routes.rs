@@ -6,16 +6,6 @@ use super::Command;
 use super::handlers::{accounts, fields, groups, info, joined, members, mutes};
 use crate::protocol::tencent::limits;
 
-/// `const` concatenation of a service prefix and a command name.
-macro_rules! cmd {
-    ($service:literal, $name:literal, $handler:expr) => {
-        Command { path: concat!("/v4/", $service, "/", $name), handler: $handler, per_second: None }
-    };
-    ($service:literal, $name:literal, $handler:expr, $per_second:expr) => {
-        Command { path: concat!("/v4/", $service, "/", $name), handler: $handler, per_second: Some($per_second) }
-    };
-}
-
 pub static ROUTES: &[Command] = &[
     cmd!("group_open_http_svc", "create_group", groups::create),
     cmd!("group_open_http_svc", "get_appid_group_list", groups::list, limits::GROUP_LIST_RATE_PER_SECOND),

@@ -117,13 +117,11 @@ fn create_like(ctx: &Ctx, o: &Obj, import: bool) -> WireResult<Map<String, Value
         }
         g.support_topic = true;
     }
-    if import {
-        if let Some(t) = o.u64("CreateTime")? {
-            if t as i64 > ctx.now {
-                return Err(WireError::param(format!("CreateTime {t} is in the future")));
-            }
-            g.create_time = t as i64;
+    if import && let Some(t) = o.u64("CreateTime")? {
+        if t as i64 > ctx.now {
+            return Err(WireError::param(format!("CreateTime {t} is in the future")));
         }
+        g.create_time = t as i64;
     }
     let values = fields::group_values(&reg, o)?;
     let owner = match o.str("Owner_Account")? {
