@@ -181,3 +181,34 @@ async fn a_short_lived_usersig_is_renewed_before_it_expires() {
         tokio::time::sleep(std::time::Duration::from_millis(900)).await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn creates_and_destroys_under_faults_happen_exactly_once() {
+    let env = start(Opts { fault_rate: 0.4, ..Default::default() }).await;
+    let c = &env.client;
+    accounts(c, &["boss".to_string()]).await;
+    let mut made = Vec::new();
+    for i in 0..12 {
+        let mut g = NewGroup::new(GroupType::Public, format!("g{i}"));
+        g.owner = Some("boss".into());
+        if i % 2 == 0 {
+            g.group_id = Some(format!("custom{i}"));
+        }
+        match c.create_group(&g).await {
+            Ok(id) => made.push(id),
+            Err(e) => assert!(e.is_ambiguous(), "only an unknown outcome may be an error: {e}"),
+        }
+    }
+    // Exactly one group per name: a lost answer never created a second one.
+    let joined = c.all_joined("boss", None).await.unwrap();
+    let mut names: Vec<&str> = joined.iter().map(|j| j.name.as_str()).collect();
+    names.sort();
+    let before = names.len();
+    names.dedup();
+    assert_eq!(before, names.len(), "duplicate groups: {joined:?}");
+    for id in &made {
+        assert!(joined.iter().any(|j| &j.group_id == id), "{id} answered but not there");
+        c.destroy_group(id).await.unwrap();
+    }
+    assert!(c.all_joined("boss", None).await.unwrap().iter().all(|j| !made.contains(&j.group_id)));
+}

@@ -127,7 +127,7 @@ impl Envelope {
 enum Answer {
     NotSent(String),
     Lost(String),
-    Body { status: u16, text: String },
+    Body { status: u16, text: String, retry_after: Option<u64> },
 }
 
 impl Client {
@@ -232,8 +232,9 @@ impl Client {
             let answer = match sent {
                 Ok(resp) => {
                     let status = resp.status().as_u16();
+                    let retry_after = resp.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<u64>().ok());
                     match resp.text().await {
-                        Ok(text) => Answer::Body { status, text },
+                        Ok(text) => Answer::Body { status, text, retry_after },
                         Err(e) => Answer::Lost(format!("the answer was cut off: {}", root_cause(&e.without_url()))),
                     }
                 }
@@ -243,7 +244,7 @@ impl Client {
             };
             let elapsed_ms = attempt.elapsed().as_millis() as u64;
             let retries = ambiguous + rate;
-            let (status, text) = match answer {
+            let (status, text, retry_after) = match answer {
                 Answer::NotSent(msg) => {
                     tracing::debug!(command, random = %rid, elapsed_ms, retries, "not sent: {msg}");
                     self.fail_over(idx);
@@ -264,7 +265,7 @@ impl Client {
                     }
                     return Err(ApiError::transport(command, &rid, msg));
                 }
-                Answer::Body { status, text } => (status, text),
+                Answer::Body { status, text, retry_after } => (status, text, retry_after),
             };
             let head: Option<Envelope> = serde_json::from_str(&text).ok();
             let code = head.as_ref().and_then(Envelope::code);
@@ -272,7 +273,10 @@ impl Client {
             if status == 429 || code.is_some_and(codes::is_rate_limited) {
                 if rate < 50 {
                     rate += 1;
-                    let wait = if command.ends_with("/get_appid_group_list") { 1_000 } else { 50 * u64::from(rate.min(10)) };
+                    // Nothing was applied: wait as the server says (Retry-After), else a short,
+                    // growing pause (a second for the 1/s group list), and send again.
+                    let own = if command.ends_with("/get_appid_group_list") { 1_000 } else { 50 * u64::from(rate.min(10)) };
+                    let wait = retry_after.map(|s| (s * 1_000).min(2_000)).unwrap_or(own);
                     tokio::time::sleep(Duration::from_millis(wait)).await;
                     continue;
                 }
