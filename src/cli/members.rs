@@ -105,10 +105,11 @@ fn mute_duration(session: &Session, minutes: Option<u32>, seconds: Option<u64>) 
     if !tencent && d.minutes() > u64::from(limits::MUTE_MINUTES_MAX) {
         return Err(CliError::Usage(format!("--minutes: at most {} (30 days; 0 = permanent), got {}", limits::MUTE_MINUTES_MAX, d.minutes())));
     }
-    if let MuteDuration::Seconds(s) = d {
-        if tencent && s >= crate::protocol::tencent::limits::MUTE_PERMANENT {
-            return Err(CliError::Usage(format!("--minutes: at most {} minutes (0 = permanent)", (crate::protocol::tencent::limits::MUTE_PERMANENT - 1) / 60)));
-        }
+    if let MuteDuration::Seconds(s) = d
+        && tencent
+        && s >= crate::protocol::tencent::limits::MUTE_PERMANENT
+    {
+        return Err(CliError::Usage(format!("--minutes: at most {} minutes (0 = permanent)", (crate::protocol::tencent::limits::MUTE_PERMANENT - 1) / 60)));
     }
     Ok(d)
 }

@@ -37,7 +37,7 @@ async fn a_group_from_creation_to_destruction() {
     assert_eq!(joined.iter().map(|j| j.group_id.as_str()).collect::<Vec<_>>(), [id.as_str()]);
 
     c.destroy_group(&id).await.unwrap();
-    let gone = c.group_infos(&[id.clone()], &ResponseFilter::default()).await.unwrap();
+    let gone = c.group_infos(std::slice::from_ref(&id), &ResponseFilter::default()).await.unwrap();
     assert_eq!(gone[0].error_code, 10010, "per-group code of a destroyed group");
     let e = c.group(&id, &ResponseFilter::default()).await.unwrap_err();
     assert_eq!((e.kind.clone(), e.code), (ErrorKind::Server, Some(10010)));

@@ -270,16 +270,14 @@ impl Client {
             let head: Option<Envelope> = serde_json::from_str(&text).ok();
             let code = head.as_ref().and_then(Envelope::code);
             tracing::debug!(command, random = %rid, status, code, elapsed_ms, retries, total_ms = started.elapsed().as_millis() as u64, "answered");
-            if status == 429 || code.is_some_and(codes::is_rate_limited) {
-                if rate < 50 {
-                    rate += 1;
-                    // Nothing was applied: wait as the server says (Retry-After), else a short,
-                    // growing pause (a second for the 1/s group list), and send again.
-                    let own = if command.ends_with("/get_appid_group_list") { 1_000 } else { 50 * u64::from(rate.min(10)) };
-                    let wait = retry_after.map(|s| (s * 1_000).min(2_000)).unwrap_or(own);
-                    tokio::time::sleep(Duration::from_millis(wait)).await;
-                    continue;
-                }
+            if (status == 429 || code.is_some_and(codes::is_rate_limited)) && rate < 50 {
+                rate += 1;
+                // Nothing was applied: wait as the server says (Retry-After), else a short,
+                // growing pause (a second for the 1/s group list), and send again.
+                let own = if command.ends_with("/get_appid_group_list") { 1_000 } else { 50 * u64::from(rate.min(10)) };
+                let wait = retry_after.map(|s| (s * 1_000).min(2_000)).unwrap_or(own);
+                tokio::time::sleep(Duration::from_millis(wait)).await;
+                continue;
             }
             let Some(code) = code.filter(|_| status < 500) else {
                 self.fail_over(idx);

@@ -85,10 +85,10 @@ impl UserSigCache {
     pub fn get_at(&self, now: u64) -> String {
         let margin = RENEW_BEFORE.min(self.lifetime / 2);
         let mut cur = self.current.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some((sig, expires)) = cur.as_ref() {
-            if now.saturating_add(margin) < *expires {
-                return sig.clone();
-            }
+        if let Some((sig, expires)) = cur.as_ref()
+            && now.saturating_add(margin) < *expires
+        {
+            return sig.clone();
         }
         let c = &self.credentials;
         let sig = usersig::generate(&c.secret_key, c.sdkappid, &c.identifier, now, self.lifetime);
