@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
-use groupdesk::cli::{self, AllowlistCmd, Connection, GroupsCmd, MembersCmd, MuteAllCmd};
+use groupdesk::cli::{self, AllowlistCmd, Connection, CustomFieldsCmd, GroupsCmd, MembersCmd, MuteAllCmd};
 use groupdesk::sandbox::{self, Sandbox, Seed};
 use groupdesk::ui::deeplink::{OpenRequest, SCHEME, Tab};
 use secrecy::{ExposeSecret, SecretString};
@@ -38,6 +38,9 @@ enum Command {
     /// Switch mute-all on or off.
     #[command(subcommand, name = "mute-all")]
     MuteAll(MuteAllCmd),
+    /// The app's custom-field keys (Tencent Cloud Chat).
+    #[command(subcommand, name = "custom-fields")]
+    CustomFields(CustomFieldsCmd),
     /// Open the console on a group (what a `groupdesk://open?group=…` link does).
     Open(OpenArgs),
 }
@@ -154,6 +157,7 @@ fn main() -> ExitCode {
         Some(Command::Members(cmd)) => headless(&cli.connection, |c| async move { cli::members(&c, cmd).await }),
         Some(Command::Allowlist(cmd)) => headless(&cli.connection, |c| async move { cli::allowlist(&c, cmd).await }),
         Some(Command::MuteAll(cmd)) => headless(&cli.connection, |c| async move { cli::mute_all(&c, cmd).await }),
+        Some(Command::CustomFields(cmd)) => headless(&cli.connection, |c| async move { cli::custom_fields(&c, cmd).await }),
         Some(Command::Open(args)) => {
             let group = args.group.trim().to_owned();
             if group.is_empty() {

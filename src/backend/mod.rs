@@ -10,5 +10,6 @@ pub mod bulk;
 pub mod portrait;
 mod neutral;
 pub mod rongcloud;
+pub mod tencent;
 
 pub use neutral::{Backend, MemberAction};

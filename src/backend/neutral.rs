@@ -6,18 +6,20 @@ use crate::model::rongcloud::LeaveOptions;
 pub use crate::model::action::MemberAction;
 use crate::model::{ApiError, GroupDetail, GroupRow, JoinedRow, Member, NewGroup, ProfileChange, Service};
 
-use super::rongcloud;
+use super::{rongcloud, tencent};
 
 /// A connected chat service.
 #[derive(Clone)]
 pub enum Backend {
     RongCloud(rongcloud::Client),
+    Tencent(tencent::Client),
 }
 
 impl Backend {
     pub fn service(&self) -> Service {
         match self {
             Self::RongCloud(_) => Service::RongCloud,
+            Self::Tencent(_) => Service::Tencent,
         }
     }
 
@@ -25,6 +27,7 @@ impl Backend {
     pub fn current_url(&self) -> String {
         match self {
             Self::RongCloud(c) => c.current_url().to_owned(),
+            Self::Tencent(c) => c.current_url().to_owned(),
         }
     }
 
@@ -32,6 +35,7 @@ impl Backend {
     pub fn explain(&self, code: u32) -> &'static str {
         match self {
             Self::RongCloud(_) => rongcloud::codes::explain(code),
+            Self::Tencent(_) => tencent::codes::explain(code),
         }
     }
 
@@ -39,6 +43,16 @@ impl Backend {
     pub fn rongcloud(&self) -> Option<&rongcloud::Client> {
         match self {
             Self::RongCloud(c) => Some(c),
+            Self::Tencent(_) => None,
+        }
+    }
+
+    /// Tencent's own features (group types, custom fields, permission groups, topics, bans,
+    /// accounts, the app-wide mute).
+    pub fn tencent(&self) -> Option<&tencent::Client> {
+        match self {
+            Self::Tencent(c) => Some(c),
+            Self::RongCloud(_) => None,
         }
     }
 
@@ -46,12 +60,14 @@ impl Backend {
     pub fn check_group_id(&self, field: &str, group_id: &str) -> Result<(), ApiError> {
         match self {
             Self::RongCloud(_) => rongcloud::check::group_id("", field, group_id),
+            Self::Tencent(_) => tencent::check::group_id("", field, group_id),
         }
     }
 
     pub fn check_user_id(&self, field: &str, user_id: &str) -> Result<(), ApiError> {
         match self {
             Self::RongCloud(_) => rongcloud::check::user_id("", field, user_id),
+            Self::Tencent(_) => tencent::check::account("", field, user_id),
         }
     }
 
@@ -59,6 +75,7 @@ impl Backend {
     pub async fn list_groups(&self) -> Result<Vec<GroupRow>, ApiError> {
         match self {
             Self::RongCloud(c) => rongcloud::neutral::list_groups(c).await,
+            Self::Tencent(c) => tencent::neutral::list_groups(c).await,
         }
     }
 
@@ -66,24 +83,29 @@ impl Backend {
     pub async fn open_group(&self, group_id: &str) -> Result<GroupDetail, ApiError> {
         match self {
             Self::RongCloud(c) => rongcloud::neutral::open_group(c, group_id).await,
+            Self::Tencent(c) => tencent::neutral::open_group(c, group_id).await,
         }
     }
 
     pub async fn update_profile(&self, group_id: &str, change: &ProfileChange) -> Result<(), ApiError> {
         match self {
             Self::RongCloud(c) => rongcloud::neutral::update_profile(c, group_id, change).await,
+            Self::Tencent(c) => tencent::neutral::update_profile(c, group_id, change).await,
         }
     }
 
-    pub async fn create_group(&self, group: &NewGroup) -> Result<(), ApiError> {
+    /// Creates a group; answers its id (the service's when none was given).
+    pub async fn create_group(&self, group: &NewGroup) -> Result<String, ApiError> {
         match self {
-            Self::RongCloud(c) => rongcloud::neutral::create_group(c, group).await,
+            Self::RongCloud(c) => rongcloud::neutral::create_group(c, group).await.map(|()| group.group_id.clone()),
+            Self::Tencent(c) => tencent::neutral::create_group(c, group).await,
         }
     }
 
     pub async fn dismiss(&self, detail: &GroupDetail) -> Result<(), ApiError> {
         match self {
             Self::RongCloud(c) => rongcloud::neutral::dismiss(c, detail).await,
+            Self::Tencent(c) => c.destroy_group(&detail.group_id).await,
         }
     }
 
@@ -91,6 +113,7 @@ impl Backend {
     pub async fn members(&self, detail: &GroupDetail) -> Result<Vec<Member>, ApiError> {
         match self {
             Self::RongCloud(c) => rongcloud::neutral::members(c, detail).await,
+            Self::Tencent(c) => tencent::neutral::members(c, detail).await,
         }
     }
 
@@ -98,6 +121,7 @@ impl Backend {
     pub async fn run_members(&self, group_id: &str, action: &MemberAction, users: &[String], ctl: &Control) -> BulkReport {
         match self {
             Self::RongCloud(c) => rongcloud::neutral::run_members(c, group_id, action, users, ctl).await,
+            Self::Tencent(c) => tencent::neutral::run_members(c, group_id, action, users, ctl).await,
         }
     }
 
@@ -105,6 +129,7 @@ impl Backend {
     pub async fn set_admins(&self, group_id: &str, users: &[String], add: bool) -> Result<(), ApiError> {
         match self {
             Self::RongCloud(c) => rongcloud::neutral::set_admins(c, group_id, users, add).await,
+            Self::Tencent(c) => tencent::neutral::set_admins(c, group_id, users, add).await,
         }
     }
 
@@ -112,12 +137,14 @@ impl Backend {
     pub async fn set_member(&self, group_id: &str, user_id: &str, nickname: &str, extra: &str) -> Result<(), ApiError> {
         match self {
             Self::RongCloud(c) => c.set_member(group_id, user_id, nickname, Some(extra)).await,
+            Self::Tencent(c) => tencent::neutral::set_member(c, group_id, user_id, nickname, extra).await,
         }
     }
 
     pub async fn transfer_owner(&self, group_id: &str, new_owner: &str, old_owner_leaves: bool) -> Result<(), ApiError> {
         match self {
             Self::RongCloud(c) => c.transfer_owner(group_id, new_owner, old_owner_leaves.then(LeaveOptions::default)).await,
+            Self::Tencent(c) => tencent::neutral::transfer_owner(c, group_id, new_owner, old_owner_leaves).await,
         }
     }
 
@@ -125,12 +152,14 @@ impl Backend {
         match self {
             Self::RongCloud(c) if on => c.mute_all_on(&[group_id]).await,
             Self::RongCloud(c) => c.mute_all_off(&[group_id]).await,
+            Self::Tencent(c) => tencent::neutral::set_mute_all(c, group_id, on).await,
         }
     }
 
     pub async fn mute_all(&self, group_id: &str) -> Result<bool, ApiError> {
         match self {
             Self::RongCloud(c) => Ok(c.mute_all_status(&[group_id]).await?.first().is_some_and(|(_, on)| *on)),
+            Self::Tencent(c) => tencent::neutral::mute_all(c, group_id).await,
         }
     }
 
@@ -138,6 +167,7 @@ impl Backend {
     pub async fn user_groups(&self, user_id: &str) -> Result<Vec<JoinedRow>, ApiError> {
         match self {
             Self::RongCloud(c) => rongcloud::neutral::user_groups(c, user_id).await,
+            Self::Tencent(c) => tencent::neutral::user_groups(c, user_id).await,
         }
     }
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use super::{AllowlistCmd, BulkArgs, CliError, MembersCmd, MuteAllCmd, print_json};
+use super::{AllowlistCmd, BulkArgs, CliError, MembersCmd, MuteAllCmd, RoleArg, print_json};
 use crate::model::MemberAction;
 use crate::model::bulk::{BulkReport, Control, Outcome, Progress};
 use crate::model::rongcloud::LeaveOptions;
@@ -32,11 +32,20 @@ pub async fn members(session: &Session, cmd: MembersCmd) -> Result<ExitCode, Cli
             let o = LeaveOptions { remove_mute: !keep_mute, remove_allowlist: !keep_allowlist, remove_follows: !keep_follows };
             job(session, &bulk, MemberAction::Kick(o), "kicking").await
         }
-        MembersCmd::Mute { bulk, minutes } => {
-            if minutes > limits::MUTE_MINUTES_MAX {
-                return Err(CliError::Usage(format!("--minutes: at most {} (30 days; 0 = permanent), got {minutes}", limits::MUTE_MINUTES_MAX)));
+        MembersCmd::Mute { bulk, minutes, seconds } => {
+            let d = mute_duration(session, minutes, seconds)?;
+            job(session, &bulk, MemberAction::Mute(d), "muting").await
+        }
+        MembersCmd::Role { group, user, role, reason } => {
+            check_group(session, &group).await?;
+            let admin = role == RoleArg::Admin;
+            let done = members::set_admins(session, &group, std::slice::from_ref(&user), admin, reason.as_deref()).await;
+            done.result?;
+            if let Some(e) = done.audit_error {
+                return Err(CliError::Failed(format!("the change was made, but {e}")));
             }
-            job(session, &bulk, MemberAction::Mute(MuteDuration::from_minutes(minutes)), "muting").await
+            println!("{user} is now {} of {group}", if admin { "an admin" } else { "an ordinary member" });
+            Ok(ExitCode::SUCCESS)
         }
         MembersCmd::Unmute { bulk } => job(session, &bulk, MemberAction::Unmute, "unmuting").await,
     }
@@ -77,11 +86,39 @@ pub async fn mute_all(session: &Session, cmd: MuteAllCmd) -> Result<ExitCode, Cl
     Ok(if now == on { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
+/// The mute length from `--minutes` (0 = permanent) or `--seconds`, in the service's range:
+/// RongCloud counts minutes (at most 43200), Tencent seconds (4294967295 = permanent).
+fn mute_duration(session: &Session, minutes: Option<u32>, seconds: Option<u64>) -> Result<MuteDuration, CliError> {
+    let tencent = session.backend.tencent().is_some();
+    let d = match (minutes, seconds) {
+        (Some(m), _) => MuteDuration::from_minutes(m),
+        (None, Some(0)) => return Err(CliError::Usage("--seconds: at least 1 (0 would unmute; use `members unmute`, or --minutes 0 for permanent)".into())),
+        (None, Some(s)) if tencent && s >= crate::protocol::tencent::limits::MUTE_PERMANENT => {
+            if s > crate::protocol::tencent::limits::MUTE_PERMANENT {
+                return Err(CliError::Usage(format!("--seconds: at most {} (permanent), got {s}", crate::protocol::tencent::limits::MUTE_PERMANENT)));
+            }
+            MuteDuration::Permanent
+        }
+        (None, Some(s)) => MuteDuration::Seconds(s),
+        (None, None) => return Err(CliError::Usage("give --minutes N or --seconds N".into())),
+    };
+    if !tencent && d.minutes() > u64::from(limits::MUTE_MINUTES_MAX) {
+        return Err(CliError::Usage(format!("--minutes: at most {} (30 days; 0 = permanent), got {}", limits::MUTE_MINUTES_MAX, d.minutes())));
+    }
+    if let MuteDuration::Seconds(s) = d
+        && tencent
+        && s >= crate::protocol::tencent::limits::MUTE_PERMANENT
+    {
+        return Err(CliError::Usage(format!("--minutes: at most {} minutes (0 = permanent)", (crate::protocol::tencent::limits::MUTE_PERMANENT - 1) / 60)));
+    }
+    Ok(d)
+}
+
 /// A group that does not exist is a usage error (exit 2), before anything is sent.
 async fn check_group(session: &Session, group: &str) -> Result<(), CliError> {
     match groups::open(session, group).await {
         Ok(_) => Ok(()),
-        Err(e) if e.kind == crate::model::ErrorKind::Server && matches!(e.code, Some(25410)) => {
+        Err(e) if e.kind == crate::model::ErrorKind::Server && matches!(e.code, Some(25410) | Some(10010) | Some(10015)) => {
             Err(CliError::Usage(format!("GROUP: group {group} does not exist")))
         }
         Err(e) => Err(e.into()),

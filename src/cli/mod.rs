@@ -13,18 +13,40 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-pub use groups::groups;
+pub use groups::{custom_fields, groups};
 pub use members::{allowlist, members, mute_all};
 
 use crate::ops::connections::DataCenter;
 use crate::model::{ApiError, ErrorKind};
 use crate::ops::Session;
 use crate::ops::audit::{AuditLog, operator_from_env};
-use crate::ops::connections::{CliConnection, Target};
+use crate::ops::connections::{CliConnection, Target, TencentCliConnection};
+use crate::backend::tencent::Region;
+
+/// The chat service a headless command talks to.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ServiceArg {
+    Rongcloud,
+    Tencent,
+}
 
 /// Where and as whom to connect. Accepted before or after the subcommand.
 #[derive(Args, Debug, Clone)]
 pub struct Connection {
+    /// The chat service [default: tencent with --region or --sdkappid, else rongcloud]. Goes
+    /// before the command (`groupdesk sandbox` has its own `--service`).
+    #[arg(long, value_enum, value_name = "SERVICE")]
+    pub service: Option<ServiceArg>,
+    /// Tencent Cloud Chat region (its domain, failing over to the standby domain).
+    #[arg(long, global = true, value_enum, value_name = "REGION", conflicts_with_all = ["base_url", "data_center"])]
+    pub region: Option<Region>,
+    /// Tencent SDKAppID. On a loopback URL it defaults to the sandbox's demo app.
+    #[arg(long, global = true, value_name = "N")]
+    pub sdkappid: Option<u64>,
+    /// Tencent App admin account the calls are signed for (the secret key is read from
+    /// GROUPDESK_TENCENT_SECRET_KEY).
+    #[arg(long, global = true, value_name = "ADMIN", default_value = crate::protocol::tencent::limits::DEFAULT_ADMIN)]
+    pub identifier: String,
     /// Base URL of the API (https://…, or http:// on loopback such as a sandbox).
     #[arg(long, global = true, value_name = "URL", conflicts_with = "data_center")]
     pub base_url: Option<String>,
@@ -37,9 +59,10 @@ pub struct Connection {
     /// App Key. On a loopback URL it defaults to the sandbox's demo key.
     #[arg(long, global = true, value_name = "KEY")]
     pub app_key: Option<String>,
-    /// Requests per second per endpoint (the service allows 100).
-    #[arg(long, global = true, value_name = "N", default_value_t = crate::protocol::rongcloud::limits::RATE_PER_SECOND)]
-    pub rate_limit: u32,
+    /// Requests per second per endpoint [default: the service's documented limit: RongCloud
+    /// 100, Tencent 200 per command].
+    #[arg(long, global = true, value_name = "N")]
+    pub rate_limit: Option<u32>,
     /// The audit log every change is appended to [default: audit.jsonl in the data directory].
     #[arg(long, global = true, value_name = "FILE", env = "GROUPDESK_AUDIT_LOG")]
     pub audit_log: Option<PathBuf>,
@@ -52,12 +75,50 @@ pub enum GroupsCmd {
         #[arg(long)]
         json: bool,
     },
-    /// One group: profile, permissions, owner, counts, mute-all.
+    /// One group: profile, permissions (RongCloud) or type and join options (Tencent), owner,
+    /// counts, mute-all.
     Show {
         group: String,
         #[arg(long)]
         json: bool,
     },
+    /// Create a group; prints its id (the service's, when --id is not given on Tencent).
+    Create {
+        /// The group's name.
+        #[arg(long)]
+        name: String,
+        /// The group id (RongCloud: required; Tencent: optional, a Community's starts with @TGS#_).
+        #[arg(long)]
+        id: Option<String>,
+        /// The owner (RongCloud: required).
+        #[arg(long)]
+        owner: Option<String>,
+        /// Tencent group type: Work (Private), Public, Meeting (ChatRoom), AVChatRoom, Community.
+        #[arg(long = "type", value_name = "TYPE", default_value = "Public")]
+        group_type: String,
+        /// Members to add at creation, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        members: Vec<String>,
+        /// Why, for the audit log.
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CustomFieldsCmd {
+    /// The app's configured custom-field keys (Tencent; the sandbox's registry).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// A member's role as `members role` sets it.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleArg {
+    Admin,
+    Member,
 }
 
 #[derive(Args, Debug)]
@@ -108,12 +169,25 @@ pub enum MembersCmd {
         #[arg(long)]
         yes: bool,
     },
-    /// Mute members for N minutes (0 = permanent; at most 43200).
+    /// Mute members for N minutes (0 = permanent; RongCloud at most 43200) or N seconds
+    /// (Tencent counts in seconds; 4294967295 = permanent).
     Mute {
         #[command(flatten)]
         bulk: BulkArgs,
+        #[arg(long, value_name = "N", required_unless_present = "seconds", conflicts_with = "seconds")]
+        minutes: Option<u32>,
         #[arg(long, value_name = "N")]
-        minutes: u32,
+        seconds: Option<u64>,
+    },
+    /// Make a member an admin, or an ordinary member again.
+    Role {
+        group: String,
+        user: String,
+        #[arg(value_enum)]
+        role: RoleArg,
+        /// Why, for the audit log.
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
     },
     /// Unmute users.
     Unmute {
@@ -176,22 +250,45 @@ pub fn exit(result: Result<ExitCode, CliError>) -> ExitCode {
     }
 }
 
-/// Opens the session from the global options and `GROUPDESK_APP_SECRET`.
+/// Opens the session from the global options and `GROUPDESK_APP_SECRET` (RongCloud) or
+/// `GROUPDESK_TENCENT_SECRET_KEY` (Tencent).
 pub fn connect(c: &Connection) -> Result<Session, CliError> {
+    let tencent = match c.service {
+        Some(s) => s == ServiceArg::Tencent,
+        None => c.region.is_some() || c.sdkappid.is_some(),
+    };
+    let audit = || AuditLog::new(c.audit_log.clone().unwrap_or_else(AuditLog::default_path));
+    if tencent {
+        if c.data_center.is_some() || c.app_key.is_some() {
+            return Err(CliError::Usage("--data-center and --app-key are RongCloud's; Tencent takes --region or --base-url, --sdkappid and --identifier".into()));
+        }
+        let conn = TencentCliConnection {
+            region: c.region,
+            base_url: c.base_url.clone(),
+            backup_url: c.backup_url.clone(),
+            sdkappid: c.sdkappid,
+            identifier: c.identifier.clone(),
+            secret_key: std::env::var("GROUPDESK_TENCENT_SECRET_KEY").ok().map(secrecy::SecretString::from),
+            rate_limit: c.rate_limit,
+        };
+        return crate::ops::connections::connect_tencent_cli(conn, &operator_from_env(), audit()).map_err(CliError::Usage);
+    }
+    if c.region.is_some() {
+        return Err(CliError::Usage("--region is Tencent's; RongCloud takes --data-center".into()));
+    }
     let target = match (&c.base_url, c.data_center) {
         (Some(url), None) => Target::Url(url.clone()),
         (None, Some(dc)) => Target::DataCenter(dc),
-        _ => return Err(CliError::Usage("connection: give --base-url URL or --data-center bj|sg|sg-b|na|sau".into())),
+        _ => return Err(CliError::Usage("connection: give --base-url URL or --data-center bj|sg|sg-b|na|sau (or --service tencent with --region or --base-url)".into())),
     };
     let conn = CliConnection {
         target,
         backup_url: c.backup_url.clone(),
         app_key: c.app_key.clone(),
         secret: std::env::var("GROUPDESK_APP_SECRET").ok(),
-        rate_limit: c.rate_limit,
+        rate_limit: c.rate_limit.unwrap_or(crate::protocol::rongcloud::limits::RATE_PER_SECOND),
     };
-    let audit = AuditLog::new(c.audit_log.clone().unwrap_or_else(AuditLog::default_path));
-    crate::ops::connections::connect_cli(conn, &operator_from_env(), audit).map_err(CliError::Usage)
+    crate::ops::connections::connect_cli(conn, &operator_from_env(), audit()).map_err(CliError::Usage)
 }
 
 fn print_json<T: serde::Serialize>(v: &T) -> Result<(), CliError> {

@@ -9,12 +9,14 @@ use super::member::Role;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Service {
     RongCloud,
+    Tencent,
 }
 
 impl Service {
     pub fn label(self) -> &'static str {
         match self {
             Self::RongCloud => "RongCloud",
+            Self::Tencent => "Tencent Cloud Chat",
         }
     }
 }
@@ -53,6 +55,7 @@ pub struct GroupDetail {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ServiceDetail {
     RongCloud(super::rongcloud::RcGroup),
+    Tencent(super::tencent::TcGroup),
 }
 
 impl GroupDetail {
@@ -60,6 +63,15 @@ impl GroupDetail {
     pub fn rongcloud(&self) -> Option<&super::rongcloud::RcGroup> {
         match &self.service {
             ServiceDetail::RongCloud(g) => Some(g),
+            ServiceDetail::Tencent(_) => None,
+        }
+    }
+
+    /// The Tencent part, on a Tencent connection.
+    pub fn tencent(&self) -> Option<&super::tencent::TcGroup> {
+        match &self.service {
+            ServiceDetail::Tencent(g) => Some(g),
+            ServiceDetail::RongCloud(_) => None,
         }
     }
 
@@ -67,6 +79,7 @@ impl GroupDetail {
     pub fn service_kind(&self) -> Service {
         match &self.service {
             ServiceDetail::RongCloud(_) => Service::RongCloud,
+            ServiceDetail::Tencent(_) => Service::Tencent,
         }
     }
 
@@ -96,6 +109,8 @@ pub struct ProfileChange {
     pub custom: BTreeMap<String, String>,
     /// RongCloud permissions (only the `Some` ones are sent).
     pub rongcloud: Option<super::rongcloud::Permissions>,
+    /// Tencent join options and member cap (only the `Some` ones are sent).
+    pub tencent: Option<super::tencent::TcChange>,
 }
 
 impl ProfileChange {
@@ -121,6 +136,13 @@ impl ProfileChange {
                 out.push("permissions".to_owned());
             }
         }
+        if let Some(t) = &self.tencent {
+            for (set, name) in [(t.apply_join.is_some(), "apply-join option"), (t.invite_join.is_some(), "invite-join option"), (t.max_members.is_some(), "max members")] {
+                if set {
+                    out.push(name.to_owned());
+                }
+            }
+        }
         out.extend(self.custom.keys().cloned());
         out
     }
@@ -132,6 +154,8 @@ pub struct NewGroup {
     pub group_id: String,
     pub name: String,
     pub owner: String,
-    /// Invited with the owner (RongCloud: at most 30).
+    /// Invited with the owner (RongCloud: at most 30; Tencent: at most 100).
     pub members: Vec<String>,
+    /// Tencent: the group's type (Public when not given); ignored by RongCloud.
+    pub tencent_type: Option<super::tencent::GroupType>,
 }

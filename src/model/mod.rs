@@ -13,6 +13,7 @@ pub mod member;
 pub mod mute;
 pub mod rongcloud;
 pub mod table;
+pub mod tencent;
 
 pub use action::MemberAction;
 pub use bulk::{BulkReport, Control, ItemOutcome, Outcome, Progress};

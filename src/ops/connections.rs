@@ -225,3 +225,48 @@ pub fn connect_cli(c: CliConnection, operator: &str, audit: AuditLog) -> Result<
     config.rate_limit = c.rate_limit;
     rongcloud_session(config, endpoint_name(&c.target), operator, audit).map_err(|e| e.message)
 }
+
+/// What the CLI's options say about a Tencent Cloud Chat connection.
+pub struct TencentCliConnection {
+    /// A region, or a base URL (with an optional backup).
+    pub region: Option<crate::backend::tencent::Region>,
+    pub base_url: Option<String>,
+    pub backup_url: Option<String>,
+    pub sdkappid: Option<u64>,
+    pub identifier: String,
+    /// From the environment only (`GROUPDESK_TENCENT_SECRET_KEY`), never a flag.
+    pub secret_key: Option<secrecy::SecretString>,
+    /// Calls per second per command; `None`: the documented 200.
+    pub rate_limit: Option<u32>,
+}
+
+/// The CLI's Tencent session. On a loopback URL the sandbox's demo SDKAppID and public demo
+/// key are used when none is given. Errors are usage errors (name the option).
+pub fn connect_tencent_cli(c: TencentCliConnection, operator: &str, audit: AuditLog) -> Result<Session, String> {
+    use crate::backend::tencent::{self, limits};
+    use secrecy::ExposeSecret;
+    let (endpoint, name) = match (c.region, &c.base_url) {
+        (Some(r), None) => (tencent::Endpoint::Region(r), r.code().to_owned()),
+        (None, Some(url)) => (tencent::Endpoint::Custom { primary: url.clone(), backup: c.backup_url.clone() }, url.trim().to_owned()),
+        _ => return Err("connection: with --service tencent give --region china|sg|kr|jp|ger|ind|usa|idn|ksa or --base-url URL".into()),
+    };
+    endpoint.urls()?;
+    let loopback = matches!(&c.base_url, Some(u) if u.trim().starts_with("http://"));
+    let sdkappid = match (c.sdkappid, loopback) {
+        (Some(n), _) => n,
+        (None, true) => limits::DEMO_SDKAPPID,
+        (None, false) => return Err("--sdkappid is required".into()),
+    };
+    let key = match c.secret_key.filter(|s| !s.expose_secret().is_empty()) {
+        Some(k) => k,
+        None if loopback && sdkappid == limits::DEMO_SDKAPPID => secrecy::SecretString::from(limits::DEMO_SECRET_KEY),
+        None => return Err("the secret key is read from the environment variable GROUPDESK_TENCENT_SECRET_KEY, which is not set".into()),
+    };
+    let credentials = tencent::Credentials { sdkappid, identifier: c.identifier.trim().to_owned(), secret_key: key };
+    let mut config = tencent::ClientConfig::new(credentials, endpoint);
+    if let Some(r) = c.rate_limit {
+        config.rate_limit = r;
+    }
+    let client = tencent::Client::new(config).map_err(|e| e.message)?;
+    Ok(Session::new(Backend::Tencent(client), name, operator, audit))
+}

@@ -32,8 +32,14 @@ pub async fn save_profile(s: &Session, group_id: &str, change: &ProfileChange, r
 }
 
 pub async fn create(s: &Session, group: &NewGroup, reason: Option<&str>) -> Change {
+    create_with_id(s, group, reason).await.map(|r| r.map(drop))
+}
+
+/// Creates a group and answers its id (the service's, when none was given).
+pub async fn create_with_id(s: &Session, group: &NewGroup, reason: Option<&str>) -> Recorded<Result<String, ApiError>> {
     let result = s.backend.create_group(group).await;
-    s.record_change("create group", &group.group_id, reason, result).await
+    let id = result.as_ref().map(String::as_str).unwrap_or(group.group_id.as_str()).to_owned();
+    s.record_change("create group", &id, reason, result).await
 }
 
 /// Dismisses the group (hosted or legacy, as the detail says).

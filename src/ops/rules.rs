@@ -23,5 +23,6 @@ pub fn user_id(field: &str, value: &str) -> Result<(), ApiError> {
 pub fn explain(service: Service, code: u32) -> &'static str {
     match service {
         Service::RongCloud => crate::backend::rongcloud::codes::explain(code),
+        Service::Tencent => crate::backend::tencent::codes::explain(code),
     }
 }

@@ -4,6 +4,10 @@
 
 /// The demo SDKAppID of the sandbox (public, like the official examples').
 pub const DEMO_SDKAPPID: u64 = 1_400_000_000;
+/// The sandbox's demo secret key: public (the official UserSig examples' key), printed by the
+/// sandbox at start, and used by the CLI on a loopback URL when no key is given — shared here so
+/// the client side never needs to reach into the sandbox for it.
+pub const DEMO_SECRET_KEY: &str = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
 /// The default App admin account.
 pub const DEFAULT_ADMIN: &str = "administrator";
 

@@ -54,7 +54,7 @@ impl CreateForm {
     }
 
     fn new_group(&self) -> NewGroup {
-        NewGroup { group_id: self.group_id.trim().into(), name: self.name.clone(), owner: self.owner.trim().into(), members: self.invitees() }
+        NewGroup { group_id: self.group_id.trim().into(), name: self.name.clone(), owner: self.owner.trim().into(), members: self.invitees(), ..Default::default() }
     }
 
     /// The modal; `Cancel` when the user closes it.
