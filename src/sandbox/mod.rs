@@ -135,7 +135,7 @@ impl Sandbox {
 
 /// The official examples' secret key (tls-sig-api-v2), a public demo value: the Tencent
 /// sandbox's default, printed at start. A real key comes from `GROUPDESK_SANDBOX_SECRET_KEY`.
-pub const DEMO_TENCENT_SECRET_KEY: &str = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
+pub const DEMO_TENCENT_SECRET_KEY: &str = crate::protocol::tencent::limits::DEMO_SECRET_KEY;
 /// Documented: "200 calls per second" per command (`get_appid_group_list`: 1/s, per route).
 pub const DEFAULT_TENCENT_RATE_LIMIT: u32 = tc_limits::RATE_PER_SECOND;
 
