@@ -83,6 +83,7 @@ mod handlers;
 pub mod repo;
 mod routes;
 mod seed;
+mod seed_extras;
 #[cfg(test)]
 mod tests;
 
