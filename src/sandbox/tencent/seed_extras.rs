@@ -15,6 +15,10 @@ use crate::protocol::tencent::limits::MUTE_PERMANENT;
 
 const DAY: i64 = 86_400;
 
+/// A demo permission group: id, name, group bits, custom string, members `userNNNNN`, and its
+/// bits on the three topics.
+type DemoGroup = (&'static str, &'static str, u64, &'static str, std::ops::RangeInclusive<u32>, [u64; 3]);
+
 pub fn topic_id(part: &str) -> String {
     format!("{COMMUNITY}@TOPIC#_{part}")
 }
@@ -36,7 +40,7 @@ pub fn demo(f: &Fixtures, now: i64) -> anyhow::Result<()> {
             create_time: now - (30 - i as i64) * DAY,
         })?;
     }
-    let groups: [(&str, &str, u64, &str, std::ops::RangeInclusive<u32>, [u64; 3]); 3] = [
+    let groups: [DemoGroup; 3] = [
         ("@PMG#_admins", "管理组", 0x7FF & !(1 << 2), "社区管理员", 2..=11, [127, 127, 127]),
         ("@PMG#_speakers", "发言组", (1 << 6) | (1 << 8), "可以发言的成员", 12..=111, [16, 24, 24]),
         ("@PMG#_readonly", "只读组", 1 << 8, "只能浏览历史消息", 112..=161, [16, 16, 16]),
