@@ -3,6 +3,7 @@
 //! `interop`, with Tencent's official Python package).
 
 mod accounts;
+mod bans;
 mod common;
 mod fields;
 mod groups;
@@ -10,4 +11,8 @@ mod interop;
 mod lifecycle;
 mod members;
 mod mutes;
+mod nospeaking;
+mod permissions;
+mod quotas;
+mod topics;
 mod wire;

@@ -58,6 +58,9 @@ pub const NO_SUCH_ACCOUNT: i64 = 10019;
 pub const GROUP_ID_USED: i64 = 10021;
 pub const AVCHATROOM_QUOTA: i64 = 10036;
 pub const TOO_MANY_GROUPS_JOINED: i64 = 10037;
+/// The app has as many groups as its edition allows (developer: 100) [I]: the reference has no
+/// code of its own for it, so the sandbox answers the package-limit code 10037.
+pub const APP_GROUP_QUOTA: i64 = TOO_MANY_GROUPS_JOINED;
 pub const MEMBER_QUOTA: i64 = 10038;
 /// Not the Ultimate (premium) edition.
 pub const NOT_ULTIMATE: i64 = 10059;

@@ -68,6 +68,30 @@ pub const PREMIUM_MEMBERS: u32 = 2_000;
 pub const COMMUNITY_MEMBERS: u32 = 100_000;
 /// Developer edition: groups per app.
 pub const DEVELOPER_GROUPS_MAX: usize = 100;
+/// AVChatRooms per app: developer 10, standard 50 (premium unlimited).
+pub const DEVELOPER_AVCHATROOMS_MAX: usize = 10;
+pub const STANDARD_AVCHATROOMS_MAX: usize = 50;
+/// Premium: Work/Public/Meeting groups may be raised to 6,000 members (the paid extension [I];
+/// the default stays [`PREMIUM_MEMBERS`]).
+pub const PREMIUM_MEMBERS_PAID: u32 = 6_000;
+
+/// Community topics: name bytes [I] (like a permission group's), topics per Community [I],
+/// ids per `get_topic`/`destroy_topic` call [I].
+pub const TOPIC_NAME_BYTES: usize = 150;
+pub const TOPICS_PER_COMMUNITY: usize = 100;
+pub const TOPIC_IDS_MAX: usize = 100;
+/// Permission groups: name ≤ 150 bytes and `CustomString` ≤ 3,000 bytes (documented); id bytes,
+/// groups per Community and ids per call [I]; members per add/delete call [I]; member page
+/// ≤ 50 (documented).
+pub const PERMISSION_GROUP_NAME_BYTES: usize = 150;
+pub const PERMISSION_GROUP_CUSTOM_BYTES: usize = 3_000;
+pub const PERMISSION_GROUP_ID_BYTES: usize = 64;
+pub const PERMISSION_GROUPS_PER_COMMUNITY: usize = 20;
+pub const PERMISSION_GROUP_IDS_MAX: usize = 20;
+pub const PERMISSION_GROUP_MEMBERS_MAX: usize = 100;
+pub const PERMISSION_GROUP_MEMBER_PAGE_MAX: u32 = 50;
+/// `ban_group_member` `Description` bytes [I].
+pub const BAN_DESCRIPTION_BYTES: usize = 1_000;
 
 /// Request bodies the sandbox accepts [I]: 1 MB, the documented response limit.
 pub const BODY_BYTES_MAX: usize = 1024 * 1024;

@@ -146,6 +146,12 @@ pub const TOPIC_PERMISSION_BITS: [(&str, u64); 7] = [
     ("TopicAtAll", 1 << 6),
 ];
 
+/// The bits of `value` that are not in `bits`, lowest first, as `(bit value, index)`.
+pub fn unknown_bits(value: u64, bits: &[(&str, u64)]) -> Vec<(u64, u32)> {
+    let known = bits.iter().fold(0u64, |acc, (_, b)| acc | b);
+    (0..64).filter(|i| value & !known & (1u64 << i) != 0).map(|i| (1u64 << i, i)).collect()
+}
+
 /// A service edition of the app, which sets member caps and enables Community.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -30,6 +30,7 @@ pub type WireResult<T> = Result<T, WireError>;
 /// is 60009. Besides the served ones, the real API's other service prefixes (reference §1).
 pub const KNOWN_SERVICES: &[&str] = &[
     "group_open_http_svc",
+    "million_group_open_http_svc",
     "im_open_login_svc",
     "openconfigsvr",
     "group_open_attr_http_svc",
@@ -164,6 +165,16 @@ impl From<RepoError> for WireError {
                 codes::GROUP_FULL,
                 format!("group {group} is full: would have {would_have} members, MaxMemberNum is {limit}"),
             ),
+            RepoError::TopicNotFound { group, topic } => {
+                Self::new(codes::GROUP_GONE, format!("topic {topic} does not exist in group {group}"))
+            }
+            RepoError::TopicExists { topic } => Self::new(codes::GROUP_ID_USED, format!("TopicId {topic} is already used")),
+            RepoError::PermissionGroupNotFound { group, id } => {
+                Self::new(codes::GROUP_GONE, format!("permission group {id} does not exist in group {group}"))
+            }
+            RepoError::PermissionGroupExists { group, id } => {
+                Self::new(codes::GROUP_ID_USED, format!("PermissionGroupId {id} is already used in group {group}"))
+            }
             RepoError::Storage(e) => Self::storage(&e),
         }
     }

@@ -54,7 +54,12 @@
 //!   counts as active). `Limit` 0 or absent = all.
 //! * Numbers may be sent as digit strings; unknown body fields are ignored.
 //!
-//! # Adding a command (for the permission-group, topic, ban and app-wide-mute work)
+//! * Topics, permission groups, bans, the app-wide mute, the edition quotas and
+//!   `get_specified_group_member_info` (wired in [`extras`]): their choices are listed in the
+//!   module docs of `handlers::{topics, permissions, topic_permissions, bans, nospeaking,
+//!   quotas}` and `handlers::info`, summarised in README's "Tencent sandbox" section.
+//!
+//! # Adding a command
 //! 1. Write `fn my_cmd(ctx: &Ctx, o: &Obj) -> WireResult<Map<String, Value>>` in a module under
 //!    `handlers/` (return the command's fields; the envelope is added).
 //! 2. Append `cmd!("<service>", "<name>", module::my_cmd)` (or with a fourth argument, its own
@@ -83,6 +88,7 @@ mod handlers;
 pub mod repo;
 mod routes;
 mod seed;
+mod seed_extras;
 #[cfg(test)]
 mod tests;
 

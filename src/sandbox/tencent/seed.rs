@@ -10,6 +10,8 @@
 //! | `@TGS#meeting` | ChatRoom (Meeting) | 40 |
 //! | `@TGS#live` | AVChatRoom | none stored (owner `user00001`, 2 muted accounts) |
 //!
+//! Topics, permission groups, bans and the app-wide mute of the demo: `seed_extras.rs`.
+//!
 //! Every statement is prepared once and reused inside the one seeding transaction.
 
 use super::repo::{FieldDef, Fixtures, Group, Scope};

@@ -136,6 +136,10 @@ fn create_like(ctx: &Ctx, o: &Obj, import: bool) -> WireResult<Map<String, Value
         return Err(RepoError::GroupFull { group: gid.clone(), would_have: count, limit }.into());
     }
     ctx.repo.require_accounts(owner.into_iter().chain(members.iter().map(|m| m.account)))?;
+    if ctx.repo.group_exists(&gid)? {
+        return Err(RepoError::GroupExists { group: gid }.into());
+    }
+    super::quotas::check_new_group(ctx, kind)?;
     ctx.repo.insert_group(&g)?;
     if let (Some(owner), true) = (owner, kind.has_member_list()) {
         ctx.repo.add_member(&gid, owner, "Owner", g.create_time)?;

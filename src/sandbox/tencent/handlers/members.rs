@@ -21,13 +21,16 @@ struct Joining<'a> {
     join_time: i64,
 }
 
-/// Adds members with per-member `Result`: 0 for accounts never imported, 2 for members
-/// already, 1 for the added. All unknown ⇒ 10019; over `MaxMemberNum` ⇒ 10014, nothing added.
+/// Adds members with per-member `Result`: 0 for accounts never imported or banned from the
+/// group (see `bans.rs`), 2 for members already, 1 for the added. All unknown ⇒ 10019; over
+/// `MaxMemberNum` ⇒ 10014, nothing added.
 fn join(ctx: &Ctx, g: &Group, list: Vec<Joining>) -> WireResult<Map<String, Value>> {
-    let missing = ctx.repo.missing_accounts(list.iter().map(|j| j.account))?;
+    let mut missing = ctx.repo.missing_accounts(list.iter().map(|j| j.account))?;
     if missing.len() == list.len() {
         return Err(RepoError::NoSuchAccounts { users: missing }.into());
     }
+    let accounts: Vec<&str> = list.iter().map(|j| j.account).collect();
+    missing.extend(ctx.repo.banned_among(&g.group_id, &accounts)?);
     let mut fresh = std::collections::HashSet::new();
     for j in &list {
         if !missing.iter().any(|m| m == j.account) && ctx.repo.member(&g.group_id, j.account)?.is_none() {

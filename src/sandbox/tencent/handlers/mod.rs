@@ -2,12 +2,18 @@
 //! type rules and member caps of §0/§2.
 
 pub mod accounts;
+pub mod bans;
 pub mod fields;
 pub mod groups;
 pub mod info;
 pub mod joined;
 pub mod members;
 pub mod mutes;
+pub mod nospeaking;
+pub mod permissions;
+pub mod quotas;
+pub mod topic_permissions;
+pub mod topics;
 
 use std::collections::HashSet;
 
@@ -118,11 +124,11 @@ pub fn check_edition(ctx: &Ctx, kind: GroupType) -> WireResult<()> {
     Ok(())
 }
 
-/// A `MaxMemberCount`/`MaxMemberNum` value for a group of `kind`: at least 1, at most the cap
-/// (10038 beyond it).
+/// A `MaxMemberCount`/`MaxMemberNum` value for a group of `kind`: at least 1, at most the
+/// edition's ceiling (10038 beyond it; see `quotas`).
 pub fn max_members(ctx: &Ctx, o: &Obj, field: &str, kind: GroupType) -> WireResult<Option<i64>> {
     let Some(v) = o.u64(field)? else { return Ok(None) };
-    let cap = member_cap(ctx.edition, kind);
+    let cap = quotas::member_ceiling(ctx.edition, kind);
     if v == 0 {
         return Err(WireError::param(format!("{} must be at least 1", o.name(field))));
     }

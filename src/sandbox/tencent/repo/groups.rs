@@ -111,6 +111,15 @@ impl Repo<'_> {
         Ok((total, rows))
     }
 
+    /// How many groups the app has (of `kind`, or all): the edition quotas.
+    pub fn count_groups(&self, kind: Option<&str>) -> RepoResult<usize> {
+        let n: i64 = self
+            .conn
+            .prepare_cached("SELECT COUNT(*) FROM tc_groups WHERE (?1 IS NULL OR type = ?1)")?
+            .query_row([kind], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
     /// Applies a profile patch; the InfoSeq grows and LastInfoTime is now when `changed`.
     pub fn patch_group(&self, group_id: &str, p: &GroupPatch) -> RepoResult<()> {
         self.conn
@@ -143,8 +152,8 @@ impl Repo<'_> {
         Ok(())
     }
 
-    /// Destroys a group with its members, mutes and custom values; the id is remembered as
-    /// destroyed.
+    /// Destroys a group with its members, mutes, custom values, topics, permission groups and
+    /// bans; the id is remembered as destroyed.
     pub fn destroy_group(&self, group_id: &str) -> RepoResult<()> {
         for sql in [
             "DELETE FROM tc_groups WHERE group_id = ?1",
@@ -156,6 +165,6 @@ impl Repo<'_> {
         ] {
             self.conn.prepare_cached(sql)?.execute([group_id])?;
         }
-        Ok(())
+        self.drop_group_extras(group_id)
     }
 }

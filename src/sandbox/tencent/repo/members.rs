@@ -103,7 +103,8 @@ impl Repo<'_> {
         Ok(added)
     }
 
-    /// Removes a member with their member custom values (their mute stays); returns whether
+    /// Removes a member with their member custom values and permission-group memberships (their
+    /// mute and ban stay); returns whether
     /// they were a member.
     pub fn remove_member(&self, group_id: &str, user_id: &str) -> RepoResult<bool> {
         let removed = self
@@ -116,6 +117,7 @@ impl Repo<'_> {
             self.conn
                 .prepare_cached("DELETE FROM tc_member_data WHERE group_id = ?1 AND user_id = ?2")?
                 .execute([group_id, user_id])?;
+            self.leave_permission_groups(group_id, user_id)?;
         }
         Ok(removed)
     }

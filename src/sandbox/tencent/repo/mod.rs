@@ -8,12 +8,16 @@
 //! (`now`, unix seconds).
 
 mod accounts;
+mod bans;
 mod fields;
 mod fixtures;
 mod groups;
 mod members;
 mod mutes;
+mod nospeaking;
+mod permissions;
 pub mod schema;
+mod topics;
 
 use rusqlite::Connection;
 
@@ -23,6 +27,8 @@ pub use fields::{FieldDef, Scope};
 pub use fixtures::Fixtures;
 pub use groups::GroupPatch;
 pub use members::{MemberPatch, Page};
+pub use permissions::{PermissionGroup, PermissionGroupPatch};
+pub use topics::Topic;
 
 /// Storage access for one request: its transaction and its time.
 pub struct Repo<'a> {
@@ -57,6 +63,14 @@ pub enum RepoError {
     NotMember { group: String, user: String },
     #[error("group {group} would have {would_have} members (limit {limit})")]
     GroupFull { group: String, would_have: i64, limit: i64 },
+    #[error("no topic {topic} in {group}")]
+    TopicNotFound { group: String, topic: String },
+    #[error("topic {topic} already exists")]
+    TopicExists { topic: String },
+    #[error("no permission group {id} in {group}")]
+    PermissionGroupNotFound { group: String, id: String },
+    #[error("permission group {id} already exists in {group}")]
+    PermissionGroupExists { group: String, id: String },
     #[error("storage: {0}")]
     Storage(#[from] rusqlite::Error),
 }
