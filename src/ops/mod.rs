@@ -13,8 +13,10 @@
 //! * [`extkeys`]: the app's extProfile key registry and applying it;
 //! * [`connections`]: profiles, secrets, the embedded sandbox as a connection;
 //! * [`audit`]: the audit log and its entries;
-//! * [`rules`]: the input rules forms check as the operator types.
+//! * [`rules`]: the input rules forms check as the operator types;
+//! * [`accounts`]: a user's app-wide mute (Tencent `getnospeaking` / `setnospeaking`).
 
+pub mod accounts;
 pub mod audit;
 pub mod connections;
 pub mod csv;

@@ -162,7 +162,7 @@ impl GroupdeskApp {
         egui::Panel::top("top_bar").show(ui, |ui| chrome::top_bar_ui(ui, session, &settings.profiles, screen, utc, cmds));
         egui::Panel::bottom("status_bar").show(ui, |ui| chrome::status_ui(ui, bridge.busy(), log, cmds));
         let selected = group.page().map(|p| p.group_id.clone());
-        egui::Panel::left("browser").resizable(true).default_size((ui.available_width() * 0.22).clamp(220.0, 300.0)).min_size(180.0).show(ui, |ui| browser.ui(ui, selected.as_deref(), cmds));
+        egui::Panel::left("browser").resizable(true).default_size((ui.available_width() * 0.22).clamp(220.0, 300.0)).min_size(180.0).show(ui, |ui| browser.ui(ui, selected.as_deref(), session.conn.as_ref().map(|c| c.service()), cmds));
         let registry = settings.registries.get(session.name()).unwrap_or(empty_registry);
         egui::CentralPanel::default().show(ui, |ui| match screen {
             Screen::Group => group.ui(ui, registry, browser.groups().len(), cmds),

@@ -22,7 +22,13 @@ pub enum Written {
 }
 
 pub enum Event {
+    /// The whole group list (after any [`Event::GroupRows`] batches of it).
     Groups(Result<Vec<GroupRow>, ApiError>),
+    /// #13 group browser: a batch of the group list being read, with the number of groups the
+    /// service listed (rows are shown before the list is complete).
+    GroupRows { rows: Vec<GroupRow>, total: usize },
+    /// A user's app-wide mute was set or lifted: the state read back.
+    AppMuteSet { user: String, result: Result<crate::ops::accounts::AppMute, ApiError> },
     Created { group_id: String, result: Result<(), ApiError> },
     /// A change to one group finished: what it was (the audit action) and how it ended.
     Changed { group_id: String, action: String, result: Result<(), ApiError> },

@@ -76,6 +76,8 @@ impl GroupdeskApp {
                 self.group.show_tab(&group_id, tab);
             }
             Command::LookupUser { user, reply } => self.reply(reply, |s| async move { ops::groups::user_groups(&s, &user).await }),
+            Command::LookupAppMute { user, reply } => self.reply(reply, |s| async move { ops::accounts::app_mute(&s, &user).await }),
+            Command::SetAppMute { user, seconds, reason } => self.set_app_mute(user, seconds, reason),
             Command::CreateGroup(g) => {
                 let done = { let group_id = g.group_id.clone(); move |result| Event::Created { group_id, result } };
                 self.audited(|s| async move { ops::groups::create(&s, &g, None).await }, done);
@@ -256,10 +258,30 @@ impl GroupdeskApp {
 
     // ----- groups -----
 
+    /// Reads the group list: batches of rows as events as they arrive, then the whole list.
     fn refresh_groups(&mut self) {
         let Some(s) = self.ops() else { return };
         self.browser.begin_refresh();
-        self.bridge.spawn(async move { Event::Groups(ops::groups::list(&s).await) });
+        let events = self.bridge.events();
+        self.bridge.spawn(async move {
+            let on_rows = move |rows, total| events.send(Event::GroupRows { rows, total });
+            Event::Groups(ops::groups::list_progressive(&s, on_rows).await)
+        });
+    }
+
+    /// Sets or lifts a user's app-wide mute (recorded by the operations layer), then reports
+    /// the state read back.
+    fn set_app_mute(&mut self, user: String, seconds: u64, reason: String) {
+        let Some(s) = self.ops() else {
+            self.bridge.spawn(async move { Event::AppMuteSet { user, result: Err(not_connected()) } });
+            return;
+        };
+        let events = self.bridge.events();
+        self.bridge.spawn(async move {
+            let recorded = ops::accounts::set_app_mute(&s, &user, seconds, Some(&reason)).await;
+            events.send(Event::Audited(audit_result(recorded.audit_error)));
+            Event::AppMuteSet { user, result: recorded.result }
+        });
     }
 
     fn open_group(&mut self, group_id: &str) {

@@ -53,6 +53,9 @@ impl GroupdeskApp {
             Event::RegistryRead { path: p, result: Err(e) } => failed(tr!("note-import-failed", path = path(p)), e),
             Event::ConnectionSaved { profile, in_keyring: true } => info(tr!("note-connection-saved-keyring", name = profile.name.as_str())),
             Event::ConnectionSaved { profile, in_keyring: false } => info(tr!("note-connection-saved-memory", name = profile.name.as_str())),
+            Event::AppMuteSet { user, result: Ok(m) } if m.muted() => info(tr!("note-appmute-set", user = user.as_str())),
+            Event::AppMuteSet { user, result: Ok(_) } => info(tr!("note-appmute-lifted", user = user.as_str())),
+            Event::AppMuteSet { user, result: Err(e) } => failed(tr!("note-appmute-failed", user = user.as_str()), e),
             Event::Audited(Err(e)) => failed(tr!("note-audit-failed", path = path(self.options.audit.path())), e),
             _ => return,
         };
