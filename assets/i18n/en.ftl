@@ -599,6 +599,7 @@ conn-secret-key = Secret key
 conn-sdkappid-required = SDKAppID is required
 conn-sdkappid-number = SDKAppID: must be a positive number (got “{ $value }”)
 conn-secret-key-required = Secret key is required
+secret-key-title = Secret key for { $name }
 conn-sdkappid-value = SDKAppID { $id } as { $admin }
 
 ## #13 part h6: group browser on Tencent (types, progressive listing, user lookup, app-wide mute)

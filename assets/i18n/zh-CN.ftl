@@ -512,6 +512,7 @@ conn-secret-key = 密钥
 conn-sdkappid-required = 必须填写 SDKAppID
 conn-sdkappid-number = SDKAppID：必须是正整数（实际为“{ $value }”）
 conn-secret-key-required = 必须填写密钥
+secret-key-title = { $name } 的密钥
 conn-sdkappid-value = SDKAppID { $id }，管理员 { $admin }
 
 ## #13 part h6: group browser on Tencent (types, progressive listing, user lookup, app-wide mute)

@@ -22,7 +22,7 @@ fn tencent_demo_lists_every_group_type() {
 
 #[test]
 fn a_deep_link_opens_community_members_on_tencent_demo() {
-    let open = OpenRequest { group: "@TGS#_community".into(), tab: Tab::Members, connection: Some("tencent-demo".into()) };
+    let open = OpenRequest::from_url("groupdesk://open?group=%40TGS%23_community&connection=tencent-demo&tab=members").unwrap();
     // Started with no connection option: the link's connection is used.
     let mut ui = start_on(None, egui::vec2(1280.0, 800.0), Some(open));
     assert_eq!(ui.harness.state().connection_name(), Some("tencent-demo"));
@@ -38,7 +38,8 @@ fn switch_to(ui: &mut Ui, entry: &str, name: &str) {
     ui.click(Role::ComboBox, "Connection");
     ui.harness.get_by_label_contains(entry).click();
     ui.harness.run_steps(2);
-    ui.wait("switched", |a| a.connection_name() == Some(name) && !a.groups().is_empty() && a.groups().iter().all(|g| g.group_type.is_some() == (name == "tencent-demo")));
+    let tencent = entry.contains("Tencent Cloud Chat");
+    ui.wait("switched", |a| a.connection_name() == Some(name) && !a.groups().is_empty() && a.groups().iter().all(|g| g.group_type.is_some() == tencent));
 }
 
 #[test]
@@ -85,8 +86,9 @@ fn a_tencent_profile_is_added_with_its_key_in_the_keyring_and_connects() {
     assert_eq!((t.sdkappid, t.identifier.as_str(), t.region), (1_400_000_000, "administrator", None));
     let saved = serde_json::to_string(&ui.harness.state().settings().profiles).unwrap();
     assert!(!saved.contains(groupdesk::backend::tencent::limits::DEMO_SECRET_KEY), "the key is not in the settings: {saved}");
-    ui.click(Role::Button, "Connect to support-tencent");
-    ui.wait("connected", |a| a.connection_name() == Some("support-tencent") && a.groups().iter().any(|g| g.group_id == "@TGS#_community"));
+    // The saved profile is in the top bar's menu, with its service and environment.
+    switch_to(&mut ui, "support-tencent · Tencent Cloud Chat · staging", "support-tencent");
+    assert!(ui.harness.state().groups().iter().any(|g| g.group_id == "@TGS#_community"));
     assert!(!ui.harness.state().on_built_in_sandbox());
     assert_eq!(ui.harness.state().connection_url().unwrap().trim_end_matches('/'), url.trim_end_matches('/'));
     drop(ui);
@@ -153,6 +155,18 @@ fn open_a_tencent_group_by_exact_id() {
     assert_eq!(detail.member_count, 12);
 }
 
+/// Steps until a modal has settled and shows `label`.
+fn settle(ui: &mut Ui, role: Role, label: &str) {
+    for _ in 0..30 {
+        if ui.harness.query_by_role_and_label(role, label).is_some() {
+            ui.harness.run_steps(4);
+            return;
+        }
+        ui.harness.step();
+    }
+    panic!("{label} never shown");
+}
+
 #[test]
 fn user_lookup_shows_roles_and_sets_and_lifts_the_app_wide_mute() {
     let mut ui = start_tencent();
@@ -170,7 +184,8 @@ fn user_lookup_shows_roles_and_sets_and_lifts_the_app_wide_mute() {
     assert!(shown.iter().any(|l| l.contains("owner · joined")), "role and join time are shown: {shown:?}");
 
     ui.click(Role::Button, "Mute in every group…");
-    ui.harness.run_steps(6);
+    assert!(ui.harness.state().lookup().confirm.is_some(), "a confirmation first");
+    settle(&mut ui, Role::ComboBox, "Length");
     ui.click(Role::ComboBox, "Length");
     ui.click(Role::Button, "for 1 day");
     ui.type_into("Reason (recorded in the audit log)", "ticket 77");
@@ -181,7 +196,7 @@ fn user_lookup_shows_roles_and_sets_and_lifts_the_app_wide_mute() {
     assert!((86_000..=86_400).contains(&left), "a day on the server: {left}");
 
     ui.click(Role::Button, "Lift app-wide mute…");
-    ui.harness.run_steps(6);
+    settle(&mut ui, Role::TextInput, "Reason (recorded in the audit log)");
     ui.type_into("Reason (recorded in the audit log)", "ticket 78");
     ui.click(Role::Button, "Lift app-wide mute");
     ui.wait("lifted", |a| a.lookup().app_mute().is_some_and(|m| m.as_ref().is_ok_and(|m| !m.muted())));

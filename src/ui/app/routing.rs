@@ -123,7 +123,11 @@ impl GroupdeskApp {
                 self.session.error = Some(e.message);
             }
             Outcome::SecretNeeded(name) => {
-                self.connections.ask_secret(name);
+                if self.settings.profiles.iter().any(|p| p.name == name && p.tencent.is_some()) {
+                    self.connections.ask_secret_key(name);
+                } else {
+                    self.connections.ask_secret(name);
+                }
                 self.screen = Screen::Connections;
             }
         }

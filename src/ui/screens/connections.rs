@@ -111,18 +111,27 @@ pub struct ConnectionsScreen {
     keyring: bool,
     /// A profile waiting for its App Secret (no keyring entry): name and the secret typed.
     secret_prompt: Option<(String, String)>,
+    /// The prompt is for a Tencent profile's secret key (not an App Secret).
+    secret_key_prompt: bool,
     /// The "CJK font file" field.
     pub font_path: String,
 }
 
 impl ConnectionsScreen {
     pub fn new(keyring: bool, font: Option<&PathBuf>) -> Self {
-        Self { form: NewConnection::default(), keyring, secret_prompt: None, font_path: font.map(|p| p.display().to_string()).unwrap_or_default() }
+        Self { form: NewConnection::default(), keyring, secret_prompt: None, secret_key_prompt: false, font_path: font.map(|p| p.display().to_string()).unwrap_or_default() }
     }
 
     /// Opens the prompt for a profile's App Secret.
     pub fn ask_secret(&mut self, name: String) {
         self.secret_prompt = Some((name, String::new()));
+        self.secret_key_prompt = false;
+    }
+
+    /// Opens the prompt for a Tencent profile's secret key.
+    pub fn ask_secret_key(&mut self, name: String) {
+        self.ask_secret(name);
+        self.secret_key_prompt = true;
     }
 
     pub fn on_event(&mut self, event: &Event) {
@@ -277,11 +286,13 @@ impl ConnectionsScreen {
         let Some((name, secret)) = self.secret_prompt.as_mut() else { return };
         let mut ok = false;
         let mut cancel = false;
+        let key = self.secret_key_prompt;
         egui::Modal::new(egui::Id::unique("secret_prompt")).show(ctx, |ui| {
-            ui.heading(tr!("secret-title", name = name.as_str()));
+            ui.heading(if key { tr!("secret-key-title", name = name.as_str()) } else { tr!("secret-title", name = name.as_str()) });
             ui.label(tr!("secret-intro"));
-            let l = ui.label(tr!("conn-app-secret"));
-            let r = ui.add(egui::TextEdit::singleline(secret).password(true).hint_text(tr!("conn-app-secret"))).labelled_by(l.id);
+            let field = if key { tr!("conn-secret-key") } else { tr!("conn-app-secret") };
+            let l = ui.label(&field);
+            let r = ui.add(egui::TextEdit::singleline(secret).password(true).hint_text(&field)).labelled_by(l.id);
             if r.ctx.memory(|m| m.focused().is_none()) {
                 r.request_focus();
             }
