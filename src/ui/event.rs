@@ -26,7 +26,11 @@ pub enum Event {
     Groups(Result<Vec<GroupRow>, ApiError>),
     /// #13 group browser: a batch of the group list being read, with the number of groups the
     /// service listed (rows are shown before the list is complete).
-    GroupRows { rows: Vec<GroupRow>, total: usize },
+    /// `load` numbers the read (batches of an older one, or of a previous connection, are
+    /// dropped by the shell); the read ends with [`Event::GroupsDone`].
+    GroupRows { load: u64, rows: Vec<GroupRow>, total: usize },
+    /// The end of read `load`: the shell turns it into [`Event::Groups`] when it is current.
+    GroupsDone { load: u64, result: Result<Vec<GroupRow>, ApiError> },
     /// A user's app-wide mute was set or lifted: the state read back.
     AppMuteSet { user: String, result: Result<crate::ops::accounts::AppMute, ApiError> },
     Created { group_id: String, result: Result<(), ApiError> },

@@ -261,11 +261,13 @@ impl GroupdeskApp {
     /// Reads the group list: batches of rows as events as they arrive, then the whole list.
     fn refresh_groups(&mut self) {
         let Some(s) = self.ops() else { return };
-        self.browser.begin_refresh();
+        let (load, cancel) = self.browser.begin_refresh();
         let events = self.bridge.events();
         self.bridge.spawn(async move {
-            let on_rows = move |rows, total| events.send(Event::GroupRows { rows, total });
-            Event::Groups(ops::groups::list_progressive(&s, on_rows).await)
+            let on_rows = move |rows, total| events.send(Event::GroupRows { load, rows, total });
+            let result = cancel.run_until_cancelled(ops::groups::list_progressive(&s, on_rows)).await;
+            // A cancelled read's end is dropped as stale.
+            Event::GroupsDone { load, result: result.unwrap_or_else(|| Ok(Vec::new())) }
         });
     }
 

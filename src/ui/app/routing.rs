@@ -17,6 +17,12 @@ type Note = (Level, String, Option<String>);
 
 impl GroupdeskApp {
     pub(super) fn route(&mut self, event: Event) {
+        // The group list's batches and end belong to the current read only.
+        let event = match event {
+            Event::GroupRows { load, .. } | Event::GroupsDone { load, .. } if load != self.browser.current_load() => return,
+            Event::GroupsDone { result, .. } => Event::Groups(result),
+            other => other,
+        };
         self.notify_about(&event);
         self.browser.on_event(&event);
         self.group.on_event(&event, &mut self.commands);

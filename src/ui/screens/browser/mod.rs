@@ -42,6 +42,8 @@ pub struct BrowserScreen {
     fresh: bool,
     /// When the first batch of the last list arrived: rows then in the list, and the total.
     pub first_batch: Option<(usize, usize)>,
+    /// The number of the current read, and what cancels it.
+    load: (u64, tokio_util::sync::CancellationToken),
     /// Tencent: only groups of this type.
     pub type_filter: Option<GroupType>,
     /// The service of the connection (the type filter is Tencent's).
@@ -63,10 +65,24 @@ impl BrowserScreen {
         &self.groups
     }
 
-    pub fn begin_refresh(&mut self) {
+    /// A new read of the list begins (any older one is cancelled): its number and its token.
+    pub fn begin_refresh(&mut self) -> (u64, tokio_util::sync::CancellationToken) {
+        self.cancel_load();
         self.loading = true;
         self.fresh = true;
         self.total = None;
+        self.load.clone()
+    }
+
+    /// Cancels the current read; what it still sends is dropped.
+    fn cancel_load(&mut self) {
+        self.load.1.cancel();
+        self.load = (self.load.0 + 1, tokio_util::sync::CancellationToken::new());
+    }
+
+    /// The number of the current read (older reads' events are dropped).
+    pub fn current_load(&self) -> u64 {
+        self.load.0
     }
 
     /// A list is being read.
@@ -81,6 +97,9 @@ impl BrowserScreen {
 
     /// Forgets what belonged to the previous connection.
     pub fn clear(&mut self) {
+        self.cancel_load();
+        self.loading = false;
+        self.fresh = false;
         self.groups.clear();
         self.filtered_for = None;
         self.lookup = Lookup::default();
@@ -121,7 +140,7 @@ impl BrowserScreen {
     pub fn on_event(&mut self, event: &Event) {
         self.lookup.on_event(event);
         match event {
-            Event::GroupRows { rows, total } => {
+            Event::GroupRows { rows, total, .. } => {
                 if std::mem::take(&mut self.fresh) {
                     self.groups.clear();
                     self.first_batch = Some((rows.len(), *total));
