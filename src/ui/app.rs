@@ -54,7 +54,11 @@ impl GroupdeskApp {
     /// Builds the app and connects: to the connection a deep link names, else to the last
     /// profile used, else to the embedded sandbox. Starts the system font scan.
     pub fn new(ctx: &egui::Context, storage: Option<&dyn eframe::Storage>, options: AppOptions) -> Self {
-        let settings: Settings = if options.persist { storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default() } else { Settings::default() };
+        let mut settings: Settings = if options.persist { storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default() } else { Settings::default() };
+        // The built-in RongCloud connection was called "Built-in sandbox" before `rongcloud-demo`.
+        if let Some(r) = settings.registries.remove("Built-in sandbox") {
+            settings.registries.entry(super::command::BUILT_IN.to_owned()).or_insert(r);
+        }
         egui_extras::install_image_loaders(ctx);
         let connections = ConnectionsScreen::new(exec::keyring_available(&options.secrets), settings.cjk_font.as_ref());
         let mut app = Self {

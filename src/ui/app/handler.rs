@@ -250,7 +250,8 @@ impl GroupdeskApp {
     }
 
     pub(super) fn load_server_ext_keys(&mut self) {
-        if let Some(s) = self.ops().filter(|_| self.session.on_sandbox()) {
+        // The `/_sandbox/` ext-key registry is the RongCloud sandbox's.
+        if let Some(s) = self.ops().filter(|s| self.session.on_sandbox() && s.backend.rongcloud().is_some()) {
             let reply = self.extkeys.expect_server_keys();
             self.bridge.reply(reply, async move { ops::extkeys::sandbox_keys(&s).await });
         }

@@ -32,6 +32,9 @@ pub enum GroupSort {
     Members,
 }
 
+/// What a filtered view is computed for: filter text, type, data generation, order.
+type ViewKey = (String, Option<GroupType>, usize, (GroupSort, bool));
+
 #[derive(Default)]
 pub struct BrowserScreen {
     groups: Vec<GroupRow>,
@@ -53,7 +56,7 @@ pub struct BrowserScreen {
     pub sort: (GroupSort, bool),
     filtered: Vec<usize>,
     /// What the filtered view was computed for: filter, type, data generation, order.
-    filtered_for: Option<(String, Option<GroupType>, usize, (GroupSort, bool))>,
+    filtered_for: Option<ViewKey>,
     generation: usize,
     open_id: String,
     pub lookup: Lookup,
