@@ -161,6 +161,30 @@ pub fn page_size(path: &str, field: &str, size: u32, max: u32) -> Checked {
     Ok(())
 }
 
+/// A permission value whose bits must all be in `bits` (§0's group or topic bits); the error
+/// names the first other bit and the allowed ones.
+pub fn permission_bits(path: &str, field: &str, value: u64, bits: &[(&str, u64)], kind: &str) -> Checked {
+    if let Some((bit, i)) = crate::protocol::tencent::wire::unknown_bits(value, bits).first() {
+        let allowed: Vec<String> = bits.iter().map(|(n, b)| format!("{n} ({b})")).collect();
+        return Err(ApiError::invalid(path, field, format!("bit 1<<{i} ({bit}) is not a {kind} permission bit; allowed: {}", allowed.join(", "))));
+    }
+    Ok(())
+}
+
+/// A list of ids for one call: 1 to `max` (`0..=max` when `empty_ok`), none blank.
+pub fn id_list(path: &str, field: &str, ids: &[impl AsRef<str>], max: usize, empty_ok: bool) -> Checked {
+    if ids.is_empty() && !empty_ok {
+        return Err(ApiError::invalid(path, field, "at least one id is required"));
+    }
+    if ids.len() > max {
+        return Err(ApiError::invalid(path, field, format!("at most {max} per call (got {})", ids.len())));
+    }
+    for id in ids {
+        required(path, field, id.as_ref())?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

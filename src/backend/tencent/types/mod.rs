@@ -2,9 +2,9 @@
 //! tolerate unknown fields and unknown enum values (read as `None`), `ShutUpUntil` is read as
 //! `MuteUntil`, the group list's `Next` is a `u64` and the member cursor a `String`.
 //!
-//! The shapes the reference leaves [I] (bans' answers, accounts, app-wide mute, permission groups
-//! beyond create/modify/topic, topics, the sandbox's custom-field registry) are all in
-//! [`admin`], so they are easy to adjust to the sandbox and the live service.
+//! The shapes the reference leaves [I] (bans' answers, accounts, app-wide mute, the sandbox's
+//! custom-field registry) are in [`admin`]; Community permission groups and topics in
+//! [`community`]; both as the sandbox serves them.
 
 use serde::de::{DeserializeOwned, Deserializer};
 use serde::{Deserialize, Serialize};
@@ -392,7 +392,9 @@ pub struct ImportedMember {
 }
 
 pub mod admin;
+pub mod community;
 pub use admin::*;
+pub use community::*;
 
 #[cfg(test)]
 mod tests {
