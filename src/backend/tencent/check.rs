@@ -213,5 +213,13 @@ mod tests {
         assert!(mute_seconds("p", "MuteTime", limits::MUTE_PERMANENT).is_ok());
         assert!(mute_seconds("p", "MuteTime", limits::MUTE_PERMANENT + 1).is_err());
         assert!(account("p", "Member_Account", &"a".repeat(33)).is_err());
+        let bits = crate::protocol::tencent::wire::TOPIC_PERMISSION_BITS;
+        assert!(permission_bits("p", "Permission", 127, &bits, "topic").is_ok());
+        let e = permission_bits("p", "Permission", 128 | 1, &bits, "topic").unwrap_err();
+        assert!(e.message.starts_with("Permission: bit 1<<7 (128) is not a topic permission bit; allowed: ManageTopicInfo (1)"), "{}", e.message);
+        assert_eq!(id_list("p", "TopicIdList", &["a"; 51], 50, false).unwrap_err().message, "TopicIdList: at most 50 per call (got 51)");
+        assert_eq!(id_list("p", "TopicIdList", &[] as &[&str], 50, false).unwrap_err().message, "TopicIdList: at least one id is required");
+        assert!(id_list("p", "TopicIdList", &[] as &[&str], 50, true).is_ok());
+        assert_eq!(id_list("p", "TopicIdList", &[" "], 50, true).unwrap_err().message, "TopicIdList: is required");
     }
 }
