@@ -47,7 +47,7 @@ async fn topics_listed_created_and_destroyed_with_per_topic_results() {
     assert!(generated.starts_with(&topic("@TOPIC#")) && generated.len() == topic("@TOPIC#").len() + 12, "{generated}");
     let e = c.create_topic(C, &NewTopic { topic_id: Some("news".into()), ..NewTopic::new("again") }).await.unwrap_err();
     assert_eq!(e.code, Some(10021), "{e:?}");
-    let got = c.topics(C, &[news.clone()]).await.unwrap();
+    let got = c.topics(C, std::slice::from_ref(&news)).await.unwrap();
     assert_eq!((got[0].topic_name.as_str(), got[0].introduction.as_str()), ("新闻", "简介"));
     // The longest custom part that fits 96 bytes with the prefix is accepted by both sides.
     let longest = "a".repeat(96 - topic("").len());
