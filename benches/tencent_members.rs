@@ -27,7 +27,7 @@ use groupdesk::protocol::tencent::wire::GroupType;
 
 const LATENCY_MS: u64 = 40;
 const BIG: &str = "@TGS#_big";
-const WIDE: &str = "@TGS#wide";
+const WIDE: &str = "bench_wide";
 const BIG_MEMBERS: u32 = 100_000;
 const WIDE_MEMBERS: u32 = 6_000;
 
