@@ -47,7 +47,10 @@ fn both_demo_connections_are_offered_and_switching_works() {
     let mut ui = start();
     assert_eq!(ui.harness.state().connection_name(), Some("rongcloud-demo"));
     assert!(ui.harness.query_by_label("RongCloud").is_some(), "the current service is shown");
+    let type_filter_disabled = |ui: &Ui| format!("{:?}", ui.harness.get_by_role_and_label(Role::ComboBox, "Group type")).contains("disabled: true");
+    assert!(type_filter_disabled(&ui), "RongCloud groups have no type: the filter is disabled, not hidden");
     switch_to(&mut ui, "tencent-demo · Tencent Cloud Chat", "tencent-demo");
+    assert!(!type_filter_disabled(&ui));
     assert!(ui.harness.state().on_built_in_sandbox());
     assert!(ui.harness.state().groups().iter().any(|g| g.group_id == "@TGS#_community"));
     assert!(ui.harness.query_by_label("Tencent Cloud Chat").is_some(), "the current service is shown");
