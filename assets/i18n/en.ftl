@@ -612,6 +612,10 @@ browser-type-meeting = Meeting
 browser-type-avchatroom = AVChatRoom
 browser-type-community = Community
 browser-loaded = loading: { $loaded } of { $total } read
+browser-count-tc = { $shown } of { $total ->
+    [one] 1 group
+   *[other] { $total } groups
+}
 browser-row-owner = owner { $owner }
 lookup-joined = joined { $time }
 appmute-title = App-wide mute:

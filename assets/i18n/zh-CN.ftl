@@ -525,6 +525,7 @@ browser-type-meeting = 临时会议群（Meeting）
 browser-type-avchatroom = 直播群（AVChatRoom）
 browser-type-community = 社群（Community）
 browser-loaded = 正在加载：已读取 { $loaded } / { $total }
+browser-count-tc = { $shown } / { $total } 个群组
 browser-row-owner = 群主 { $owner }
 lookup-joined = 加入于 { $time }
 appmute-title = 全局禁言：

@@ -105,7 +105,7 @@ fn the_type_filter_narrows_the_list() {
     let app = ui.harness.state();
     let community = app.groups().iter().find(|g| g.group_id == "@TGS#_community").unwrap();
     assert_eq!(community.group_type, Some(groupdesk::model::tencent::GroupType::Community));
-    assert!(ui.harness.query_by_label_contains("@TGS#_community · Community · 20,000 members · owner user00001").is_some(), "type and owner in the row");
+    assert!(ui.harness.query_by_label_contains("@TGS#_community · Community · 20,000 members\nowner user00001").is_some(), "type and owner in the row");
     ui.click(Role::ComboBox, "Group type");
     ui.click(Role::Button, "Work");
     assert_eq!(ui.harness.state().group_type_filter(), Some(groupdesk::model::tencent::GroupType::Private));

@@ -268,13 +268,16 @@ impl BrowserScreen {
         let total = self.groups.len();
         let visible: Vec<usize> = self.visible_groups().to_vec();
         ui.horizontal(|ui| {
-            ui.label(RichText::new(tr!("browser-count", shown = visible.len(), total = total)).weak());
+            let count = if self.service == Some(Service::Tencent) { tr!("browser-count-tc", shown = visible.len(), total = total) } else { tr!("browser-count", shown = visible.len(), total = total) };
+            ui.label(RichText::new(count).weak());
             if self.loading && self.total.is_some() {
                 ui.spinner();
                 ui.label(RichText::new(tr!("browser-loaded", loaded = total, total = self.total())).weak());
             }
         });
-        let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.85 + 10.0;
+        // Tencent rows have a third line (the owner).
+        let lines = if self.service == Some(Service::Tencent) { 2.7 } else { 1.85 };
+        let row_h = ui.text_style_height(&egui::TextStyle::Body) * lines + 10.0;
         let list = egui::ScrollArea::vertical().id_salt("group_list").auto_shrink([false, false]);
         list.show_rows(ui, row_h, visible.len(), |ui, range| {
             for &i in &visible[range] {
@@ -306,7 +309,7 @@ fn group_row_ui(ui: &mut egui::Ui, g: &GroupRow, selected: bool, row_h: f32) -> 
     let weak = egui::TextFormat { font_id: egui::FontId::new(body.size * 0.82, body.family.clone()), color: ui.visuals().weak_text_color(), ..Default::default() };
     job.append(&g.name, 0.0, strong);
     let second = match g.group_type {
-        Some(t) => format!("\n{} · {} · {} · {}", g.group_id, type_label(t), tr!("browser-row-members", count = g.member_count), tr!("browser-row-owner", owner = g.owner.as_str())),
+        Some(t) => format!("\n{} · {} · {}\n{}", g.group_id, type_label(t), tr!("browser-row-members", count = g.member_count), tr!("browser-row-owner", owner = g.owner.as_str())),
         None => format!("\n{} · {}", g.group_id, tr!("browser-row-members", count = g.member_count)),
     };
     job.append(&second, 0.0, weak);
