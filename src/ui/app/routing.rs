@@ -81,6 +81,12 @@ impl GroupdeskApp {
                     self.commands.push(Command::OpenGroupAt { group_id: group, tab });
                 }
             }
+            // A deep link's group opens with the first rows: a big app need not be listed first.
+            Event::GroupRows { .. } => {
+                if let Some(OpenRequest { group, tab, .. }) = self.options.open_at_start.take() {
+                    self.commands.push(Command::OpenGroupAt { group_id: group, tab });
+                }
+            }
             Event::Groups(Err(e)) if !self.session.verified => self.session.error = Some(widgets::headline(&e)),
             Event::Created { group_id, result: Ok(()) } => {
                 self.commands.push(Command::RefreshGroups);
