@@ -117,6 +117,20 @@ impl Backend {
         }
     }
 
+    /// Members page by page as they arrive: `on_page(rows, member count)` answers whether to go
+    /// on. RongCloud reads the whole list as one page.
+    pub async fn member_pages(&self, detail: &GroupDetail, on_page: &mut (dyn FnMut(Vec<Member>, usize) -> bool + Send)) -> Result<(), ApiError> {
+        match self {
+            Self::RongCloud(c) => {
+                let rows = rongcloud::neutral::members(c, detail).await?;
+                let n = rows.len();
+                on_page(rows, n);
+                Ok(())
+            }
+            Self::Tencent(c) => tencent::neutral::member_pages(c, detail, on_page).await,
+        }
+    }
+
     /// Applies `action` to `users` in chunks; one outcome per user, in the order given.
     pub async fn run_members(&self, group_id: &str, action: &MemberAction, users: &[String], ctl: &Control) -> BulkReport {
         match self {

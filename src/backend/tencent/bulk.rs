@@ -204,6 +204,23 @@ impl Client {
                 act.push(u);
             }
         }
+        // Accounts that do not exist fail by name before anything is sent (account_check).
+        let mut unknown = HashSet::new();
+        for chunk in act.chunks(limits::ACCOUNT_IMPORT_MAX) {
+            match self.check_accounts(chunk).await {
+                Ok(statuses) => unknown.extend(statuses.into_iter().filter(|s| !s.imported()).map(|s| s.user_id)),
+                Err(e) => tracing::warn!(error = %e, "accounts not checked before adding"),
+            }
+        }
+        act.retain(|u| {
+            if unknown.contains(u) {
+                let outcome = Outcome::Failed { code: Some(crate::protocol::tencent::codes::NO_SUCH_ACCOUNT as u32), message: "no such account".into(), request_id: None };
+                decided.push(ItemOutcome { user_id: u.clone(), outcome });
+                false
+            } else {
+                true
+            }
+        });
         let sent: HashSet<String> = act.iter().cloned().collect();
         let results: Mutex<HashMap<String, u8>> = Mutex::new(HashMap::new());
         let results_ref = &results;

@@ -182,7 +182,7 @@ mod tests {
     use crate::ops::csv::MemberRow;
 
     fn row(id: &str, role: Role) -> MemberRow {
-        MemberRow { user_id: id.into(), nickname: String::new(), role: Some(role), join_time_ms: 0, extra: String::new(), muted_until: None, allowlisted: false, custom: Default::default() }
+        MemberRow { user_id: id.into(), nickname: String::new(), role: Some(role), join_time_ms: 0, extra: String::new(), muted_until: None, allowlisted: false, custom: Default::default(), tencent: None }
     }
 
     #[test]
