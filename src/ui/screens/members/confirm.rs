@@ -45,8 +45,8 @@ pub fn predicted_skips(action: BulkAction, users: &[String], table: Option<&Memb
         .iter()
         .filter_map(|u| {
             let skip = match action {
-                BulkAction::Mute(_) | BulkAction::Kick if owner.is_some() && is_owner(u) => Skip::Owner,
-                BulkAction::Mute(_) | BulkAction::Kick if !roles.contains_key(u.as_str()) => Skip::NotMember,
+                BulkAction::Mute(_) | BulkAction::MuteSeconds(_) | BulkAction::Kick if owner.is_some() && is_owner(u) => Skip::Owner,
+                BulkAction::Mute(_) | BulkAction::MuteSeconds(_) | BulkAction::Kick if !roles.contains_key(u.as_str()) => Skip::NotMember,
                 BulkAction::Add if roles.contains_key(u.as_str()) => Skip::AlreadyMember,
                 _ => return None,
             };
@@ -98,7 +98,7 @@ impl GroupConfirm {
 pub fn bulk_confirm_ui(slot: &mut Option<BulkConfirm>, ctx: &egui::Context) -> Option<BulkConfirm> {
     let p = slot.as_mut()?;
     let n = p.users.len();
-    let typed_needed = n > TYPED_CONFIRM_OVER && matches!(p.action, BulkAction::Kick | BulkAction::Mute(_));
+    let typed_needed = n > TYPED_CONFIRM_OVER && matches!(p.action, BulkAction::Kick | BulkAction::Mute(_) | BulkAction::MuteSeconds(_));
     let mut go = false;
     let mut cancel = false;
     egui::Modal::new(egui::Id::unique("bulk_confirm")).show(ctx, |ui| {
