@@ -119,13 +119,15 @@ impl MembersScreen {
     fn page(&mut self, load: u64, rows: Vec<crate::model::Member>, total: usize) {
         let Some(stream) = self.stream.as_mut().filter(|s| s.load == load) else { return };
         stream.page(rows.len(), total);
-        if self.load_times.is_none_or(|(_, all)| all.is_some()) {
-            self.load_times = Some((stream.started.elapsed(), None));
+        let (pages, elapsed) = (stream.pages, stream.started.elapsed());
+        if pages == 1 {
+            self.load_times = Some((elapsed, None));
         }
-        match self.table.as_mut() {
+        match self.table.as_mut().filter(|_| pages > 1) {
             Some(t) => {
                 t.append(rows);
             }
+            // The first page of a read replaces what an earlier read left.
             None => {
                 self.table = Some(MemberTable::new(rows));
                 self.generation += 1;
@@ -144,7 +146,8 @@ impl MembersScreen {
         }
         match result {
             Ok(()) => {
-                let table = self.table.take().unwrap_or_default();
+                // No page at all: no members (an earlier read's rows go too).
+                let table = if stream.as_ref().is_some_and(|s| s.pages == 0) { MemberTable::default() } else { self.table.take().unwrap_or_default() };
                 self.set_table(table);
             }
             Err(e) => self.error = Some(e.clone()),
