@@ -256,3 +256,29 @@ fn the_console_and_the_cli_record_the_same_tencent_change_identically() {
     assert_eq!(console["action"], "mute for 10 minutes");
     assert_eq!(console, cli, "console and CLI entries differ");
 }
+
+#[test]
+fn stop_loading_keeps_the_members_already_in_and_leaving_cancels_the_read() {
+    let mut ui = start_tencent();
+    ui.open("@TGS#_community");
+    ui.click(Role::Button, "Members");
+    let t = Instant::now();
+    while ui.harness.query_by_role_and_label(Role::Button, "Stop loading").is_none() {
+        assert!(t.elapsed() < Duration::from_secs(20), "no progress bar while loading");
+        ui.harness.step();
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    assert!(ui.harness.query_by_label_contains("Loading members: ").is_some(), "progress is shown");
+    ui.click(Role::Button, "Stop loading");
+    ui.wait("the read stopped", |a| a.group_page().is_some_and(|g| !g.members.loading()));
+    let n = ui.harness.state().group_page().unwrap().members.table.as_ref().unwrap().len();
+    assert!(n > 0 && n < 20_000, "the members already in are kept: {n}");
+    ui.type_into("Filter members", "user0000");
+    assert_eq!(ui.harness.state_mut().group_page_mut().unwrap().members.visible().len(), 9, "user00001…user00009");
+
+    // Leaving the group cancels a running read: its cancellation token fires.
+    ui.click(Role::Button, "Reload members");
+    let cancel = ui.harness.state().group_page().unwrap().members.stream.as_ref().expect("reading again").cancel.clone();
+    ui.open(PUBLIC);
+    assert!(cancel.is_cancelled(), "the read of the Community was cancelled");
+}
