@@ -99,10 +99,19 @@ pub struct ImportPreview {
 }
 
 pub fn preview_ids(ids: &[String], is_member: impl Fn(&str) -> bool) -> ImportPreview {
+    preview_ids_for(crate::model::Service::RongCloud, ids, is_member)
+}
+
+/// [`preview_ids`] with the user id rules of `service` (Tencent accounts: at most 32 bytes).
+pub fn preview_ids_for(service: crate::model::Service, ids: &[String], is_member: impl Fn(&str) -> bool) -> ImportPreview {
     let mut p = ImportPreview::default();
     let mut seen = std::collections::HashSet::new();
     for id in ids {
-        if let Err(e) = crate::backend::rongcloud::check::user_id("", "userId", id) {
+        let checked = match service {
+            crate::model::Service::RongCloud => crate::backend::rongcloud::check::user_id("", "userId", id),
+            crate::model::Service::Tencent => crate::backend::tencent::check::account("", "userId", id),
+        };
+        if let Err(e) = checked {
             p.invalid.push((id.clone(), e.message));
         } else if !seen.insert(id.clone()) {
             p.duplicates.push(id.clone());

@@ -108,8 +108,10 @@ fn add_members_with_per_user_results() {
     tc_members_tab(&mut ui, PUBLIC);
     ui.harness.get_by_label("Act on a pasted list or a file").click();
     ui.harness.run_steps(3);
-    ui.type_into("User ids: one per line, or CSV with a header", "user00600\nuser00010\nnobody_here\n");
+    ui.type_into("User ids: one per line, or CSV with a header", &format!("user00600\nuser00010\nnobody_here\n{}\n", "x".repeat(33)));
     ui.click(Role::Button, "Check list");
+    let p = ui.harness.state().group_page().unwrap().members.import.preview.clone().unwrap().unwrap();
+    assert_eq!((p.valid.len(), p.invalid.len()), (3, 1), "a Tencent account is at most 32 bytes: {p:?}");
     ui.click(Role::Button, "Add listed as members");
     confirm(&mut ui, "ticket 88");
     let r = report(&ui);

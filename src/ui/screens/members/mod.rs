@@ -202,6 +202,7 @@ impl MembersScreen {
     pub fn ui(&mut self, ui: &mut egui::Ui, info: &MembersInfo, cmds: &mut Vec<Command>) {
         let caps = &info.detail.caps;
         self.service = Some(info.service);
+        self.import.service = Some(info.service);
         if !caps.member_list {
             // AVChatRoom: nothing to list; the actions say why they are unavailable.
             widgets::problem_ui(ui, tr!("members-no-list"));
