@@ -284,3 +284,30 @@ fn stop_loading_keeps_the_members_already_in_and_leaving_cancels_the_read() {
     ui.open(PUBLIC);
     assert!(cancel.is_cancelled(), "the read of the Community was cancelled");
 }
+
+#[test]
+fn kick_a_member_and_transfer_ownership_on_tencent() {
+    let mut ui = start_tencent();
+    tc_members_tab(&mut ui, PUBLIC);
+    select_member(&mut ui, "user00030");
+    ui.click(Role::Button, "Kick…");
+    ui.harness.run_steps(6);
+    assert!(ui.harness.query_by_role_and_label(Role::CheckBox, "also remove their mute in this group").is_none(), "RongCloud's clean-up choices are not offered");
+    ui.type_into("Reason (recorded in the audit log)", "spam");
+    ui.click(Role::Button, "Confirm");
+    ui.wait("kicked", job_done);
+    assert!(report(&ui).all_done(), "{:?}", report(&ui));
+    let server = ui.tc_server();
+    let roles = ui.runtime.block_on(server.roles_all(PUBLIC, &["user00030".to_owned()])).unwrap();
+    assert!(roles[0].role.is_none_or(|r| r == TcRole::NotMember), "{roles:?}");
+
+    ui.wait("reloaded", |a| a.group_page().is_some_and(|g| !g.members.loading()));
+    select_member(&mut ui, "user00040");
+    ui.click(Role::Button, "Make selected the owner…");
+    ui.harness.run_steps(6);
+    ui.type_into("Reason (recorded in the audit log)", "owner left");
+    ui.type_into(&format!("Type the group id ({PUBLIC}) to confirm"), PUBLIC);
+    ui.click(Role::Button, "Confirm");
+    ui.wait("transferred", |a| a.group_page().is_some_and(|g| g.detail.as_ref().is_some_and(|d| d.owner == "user00040")));
+    assert_eq!(ui.runtime.block_on(server.type_and_owner(PUBLIC)).unwrap().1, "user00040");
+}

@@ -65,12 +65,14 @@ pub struct BulkConfirm {
     pub reason: String,
     /// For kicks: what to remove with the membership.
     pub leave: LeaveOptions,
+    /// Whether the kick's clean-up choices are offered (RongCloud's; Tencent has none).
+    pub leave_choices: bool,
     focused: bool,
 }
 
 impl BulkConfirm {
     pub fn new(action: BulkAction, users: Vec<String>) -> Self {
-        Self { action, users, skips: Vec::new(), typed: String::new(), reason: String::new(), leave: LeaveOptions::default(), focused: false }
+        Self { action, users, skips: Vec::new(), typed: String::new(), reason: String::new(), leave: LeaveOptions::default(), leave_choices: true, focused: false }
     }
 
     pub fn with_skips(mut self, skips: Vec<(String, Skip)>) -> Self {
@@ -109,7 +111,7 @@ pub fn bulk_confirm_ui(slot: &mut Option<BulkConfirm>, ctx: &egui::Context) -> O
         ui.add(egui::Label::new(format!("{}{more}", sample.join(", "))).wrap());
         skips_ui(ui, &p.skips, n);
         widgets::reason_ui(ui, &mut p.reason, &mut p.focused);
-        if p.action == BulkAction::Kick {
+        if p.action == BulkAction::Kick && p.leave_choices {
             ui.checkbox(&mut p.leave.remove_mute, tr!("kick-remove-mute"));
             ui.checkbox(&mut p.leave.remove_allowlist, tr!("kick-remove-allowlist"));
             ui.checkbox(&mut p.leave.remove_follows, tr!("kick-remove-follows"));

@@ -266,7 +266,9 @@ impl MembersScreen {
         });
         if let Some((a, users)) = action.filter(|(_, users)| !users.is_empty()) {
             let skips = predicted_skips(a, &users, self.table.as_ref(), info.owner);
-            self.pending = Some(BulkConfirm::new(a, users).with_skips(skips));
+            let mut confirm = BulkConfirm::new(a, users).with_skips(skips);
+            confirm.leave_choices = info.service == crate::model::Service::RongCloud;
+            self.pending = Some(confirm);
         }
     }
 
