@@ -14,7 +14,7 @@ use groupdesk::ui::deeplink::{OpenRequest, SCHEME, Tab};
 use secrecy::{ExposeSecret, SecretString};
 
 #[derive(Parser)]
-#[command(name = "groupdesk", version, about = "Console for RongCloud IM groups, and its local sandbox server")]
+#[command(name = "groupdesk", version, about = "Console for the chat groups of RongCloud IM and Tencent Cloud Chat apps, and its local sandbox server")]
 struct Cli {
     #[command(flatten)]
     connection: Connection,
