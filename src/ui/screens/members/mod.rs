@@ -1,7 +1,10 @@
 //! The members tab of a group: a virtualised table with sortable columns, a filter matching id
 //! and nickname as you type, multi-select (click, ctrl-click, shift-click, select all filtered),
 //! and bulk actions that run as jobs on the client's chunked calls with progress and a per-user
-//! outcome summary. The tab reads the members when first shown and after every change.
+//! outcome summary. The tab reads the members when first shown and after every change, page by
+//! page (`stream.rs`): the table is usable from the first page on. What the group's type cannot
+//! do is disabled with the reason; Tencent groups get their own columns and member fields
+//! (`tencent.rs`), an AVChatRoom an explanation instead of a table.
 
 mod confirm;
 mod editor;

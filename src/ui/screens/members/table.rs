@@ -1,5 +1,6 @@
 //! The virtualised members table (a checkbox, user id, nickname, role, join time, extra, mute
-//! end, allowlisted) with sortable columns. A click anywhere on a row selects it (ctrl-click
+//! end, allowlisted — on Tencent: name card, role, join time, mute end, message flag, last
+//! message and the member custom fields) with sortable columns. A click anywhere on a row selects it (ctrl-click
 //! toggles, shift-click extends); the checkbox toggles one row.
 
 use std::collections::HashSet;
