@@ -49,6 +49,7 @@ fn main() {
             muted_until: (i % 50 == 0).then(|| "2026-11-24 10:00:00".into()),
             allowlisted: i % 200 == 0,
             custom: Default::default(),
+            tencent: None,
         })
         .collect();
     {

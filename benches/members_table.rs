@@ -25,6 +25,7 @@ fn rows(n: usize) -> Vec<MemberRow> {
                 muted_until: (k % 50 == 0).then(|| "2026-11-24 10:00:00".into()),
                 allowlisted: k % 200 == 0,
                 custom: Default::default(),
+                tencent: None,
             }
         })
         .collect()

@@ -7,10 +7,10 @@ use groupdesk::ops::csv::{MemberRow, write_members};
 #[test]
 fn tricky_cells_round_trip_and_formulas_are_neutralised() {
     let rows = vec![
-        MemberRow { user_id: "u1".into(), nickname: "Smith, Anna".into(), role: Some(MemberRole::Owner), join_time_ms: 1_700_000_000_000, extra: "say \"hi\"".into(), muted_until: None, allowlisted: true, custom: Default::default() },
-        MemberRow { user_id: "u2".into(), nickname: "line one\nline two".into(), role: Some(MemberRole::Admin), join_time_ms: 0, extra: "测试 — ünïcode 👍".into(), muted_until: Some("2026-11-24 10:00:00".into()), allowlisted: false, custom: Default::default() },
-        MemberRow { user_id: "=cmd".into(), nickname: "+SUM(A1:A9)".into(), role: Some(MemberRole::Member), join_time_ms: 0, extra: "@import".into(), muted_until: None, allowlisted: false, custom: Default::default() },
-        MemberRow { user_id: "u4".into(), nickname: "-1".into(), role: None, join_time_ms: 0, extra: "\tx".into(), muted_until: None, allowlisted: false, custom: Default::default() },
+        MemberRow { user_id: "u1".into(), nickname: "Smith, Anna".into(), role: Some(MemberRole::Owner), join_time_ms: 1_700_000_000_000, extra: "say \"hi\"".into(), muted_until: None, allowlisted: true, custom: Default::default(), tencent: None },
+        MemberRow { user_id: "u2".into(), nickname: "line one\nline two".into(), role: Some(MemberRole::Admin), join_time_ms: 0, extra: "测试 — ünïcode 👍".into(), muted_until: Some("2026-11-24 10:00:00".into()), allowlisted: false, custom: Default::default(), tencent: None },
+        MemberRow { user_id: "=cmd".into(), nickname: "+SUM(A1:A9)".into(), role: Some(MemberRole::Member), join_time_ms: 0, extra: "@import".into(), muted_until: None, allowlisted: false, custom: Default::default(), tencent: None },
+        MemberRow { user_id: "u4".into(), nickname: "-1".into(), role: None, join_time_ms: 0, extra: "\tx".into(), muted_until: None, allowlisted: false, custom: Default::default(), tencent: None },
     ];
     for bom in [false, true] {
         let mut out = Vec::new();

@@ -636,3 +636,32 @@ appmute-confirm-lift = Lift app-wide mute
 note-appmute-set = { $user } is muted in every group
 note-appmute-lifted = The app-wide mute of { $user } is lifted
 note-appmute-failed = Changing the app-wide mute of { $user } failed
+
+
+## #13 part h8: members on Tencent, large communities
+members-loading-progress = Loading members: { $loaded } of { $total }
+members-loading-usable = the table is usable while the rest arrives
+members-loading-stop = Stop loading
+members-no-list = An AVChatRoom (live-streaming group) has no member list: members cannot be listed, added or kicked here.
+caps-no-mute = Members of this group cannot be muted (a Work group has no mutes)
+caps-no-mute-all = This group cannot be muted as a whole (a Work group has no mutes)
+caps-no-allowlist = This group has no mute-all allowlist
+caps-no-admins = This group cannot have admins (Work groups and AVChatRooms have none)
+caps-no-transfer = This group's ownership cannot be transferred
+caps-no-members = This group has no member list: members cannot be added or kicked
+duration-seconds = for { $count ->
+    [one] 1 second
+   *[other] { $count } seconds
+}
+members-seconds = Seconds
+members-seconds-hint = seconds
+members-seconds-invalid = Seconds: a whole number from 1 to { $max } (use "permanently" for longer)
+col-name-card = Name card
+col-msg-flag = Message flag
+col-last-message = Last message ({ $zone })
+editor-name-card = Name card
+editor-name-card-hint = name card
+editor-member-field = { $key } (member field)
+editor-bytes = { $bytes } / { $max } bytes ({ $chars } characters; a Chinese character is 3 bytes)
+change-tencent-member = set name card/custom fields of { $user }
+m-no-such-account = no such account

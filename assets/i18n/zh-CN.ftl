@@ -546,3 +546,29 @@ appmute-confirm-lift = 解除全局禁言
 note-appmute-set = 已在所有群组中禁言 { $user }
 note-appmute-lifted = 已解除 { $user } 的全局禁言
 note-appmute-failed = 更改 { $user } 的全局禁言失败
+
+
+## #13 part h8: members on Tencent, large communities
+members-loading-progress = 正在加载成员：{ $loaded } / { $total }
+members-loading-usable = 其余成员加载期间表格可照常使用
+members-loading-stop = 停止加载
+members-no-list = 直播群（AVChatRoom）没有成员列表：无法在此列出、添加或踢出成员。
+caps-no-mute = 该群成员不能被禁言（好友工作群没有禁言）
+caps-no-mute-all = 该群不能全员禁言（好友工作群没有禁言）
+caps-no-allowlist = 该群没有全员禁言白名单
+caps-no-admins = 该群不能设置管理员（好友工作群和直播群没有管理员）
+caps-no-transfer = 该群的群主不能转让
+caps-no-members = 该群没有成员列表：无法添加或踢出成员
+duration-seconds = { $count } 秒
+members-seconds = 秒数
+members-seconds-hint = 秒
+members-seconds-invalid = 秒数：1 到 { $max } 之间的整数（更长请选“永久”）
+col-name-card = 群名片
+col-msg-flag = 消息接收选项
+col-last-message = 最后发言（{ $zone }）
+editor-name-card = 群名片
+editor-name-card-hint = 群名片
+editor-member-field = { $key }（成员自定义字段）
+editor-bytes = { $bytes } / { $max } 字节（{ $chars } 个字符；一个汉字占 3 字节）
+change-tencent-member = 设置 { $user } 的群名片/自定义字段
+m-no-such-account = 账号不存在

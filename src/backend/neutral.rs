@@ -131,6 +131,26 @@ impl Backend {
         }
     }
 
+    /// Members page by page as they arrive: `on_page(rows, member count)` answers whether to go
+    /// on. RongCloud reads the whole list at once and hands it on in slices of 2,000.
+    pub async fn member_pages(&self, detail: &GroupDetail, on_page: &mut (dyn FnMut(Vec<Member>, usize) -> bool + Send)) -> Result<(), ApiError> {
+        match self {
+            Self::RongCloud(c) => {
+                // Read as one list, handed on in slices so a screen merges them a slice at a time.
+                let mut rows = rongcloud::neutral::members(c, detail).await?;
+                let n = rows.len();
+                while !rows.is_empty() {
+                    let rest = rows.split_off(rows.len().min(2000));
+                    if !on_page(std::mem::replace(&mut rows, rest), n) {
+                        break;
+                    }
+                }
+                Ok(())
+            }
+            Self::Tencent(c) => tencent::neutral::member_pages(c, detail, on_page).await,
+        }
+    }
+
     /// Applies `action` to `users` in chunks; one outcome per user, in the order given.
     pub async fn run_members(&self, group_id: &str, action: &MemberAction, users: &[String], ctl: &Control) -> BulkReport {
         match self {

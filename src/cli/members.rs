@@ -19,7 +19,8 @@ pub async fn members(session: &Session, cmd: MembersCmd) -> Result<ExitCode, Cli
         MembersCmd::List { group, json } => list(session, &group, json).await,
         MembersCmd::Export { group, out, bom } => {
             let rows = rows(session, &group).await?;
-            let n = members::export_csv(out.clone(), rows, Vec::new(), bom, |_| {})
+            let columns = csv::member_columns(session.backend.service()).to_vec();
+            let n = members::export_csv(out.clone(), rows, columns, bom, |_| {})
                 .await
                 .map_err(|e| CliError::Failed(format!("writing {}: {e}", out.display())))?;
             println!("exported {n} members of {group} to {}", out.display());

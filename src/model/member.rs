@@ -39,4 +39,6 @@ pub struct Member {
     pub allowlisted: bool,
     /// The app's custom member fields, by key.
     pub custom: BTreeMap<String, String>,
+    /// What only a Tencent Cloud Chat member has (message flag, last message time).
+    pub tencent: Option<super::tencent::TcMember>,
 }

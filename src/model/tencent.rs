@@ -2,7 +2,7 @@
 //! [`super::GroupDetail`] and to a profile change. Pure data; the wire encoding lives in
 //! `backend::tencent`, the wire enums in `protocol::tencent::wire` (shared with the sandbox).
 
-pub use crate::protocol::tencent::wire::{ApplyJoinOption, GroupType, InviteJoinOption};
+pub use crate::protocol::tencent::wire::{ApplyJoinOption, GroupType, InviteJoinOption, MsgFlag};
 
 /// What a Tencent group adds to the neutral detail.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,5 +44,25 @@ pub struct TcChange {
 impl TcChange {
     pub fn is_empty(&self) -> bool {
         *self == Self::default()
+    }
+}
+
+/// What a Tencent member adds to [`super::Member`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TcMember {
+    /// How the member receives the group's messages (`None` when the service did not say).
+    pub msg_flag: Option<MsgFlag>,
+    /// The member's last message in the group, epoch milliseconds (0: none).
+    pub last_send_ms: i64,
+}
+
+/// The words the console and exports use for a message flag.
+pub fn msg_flag_label(flag: Option<MsgFlag>) -> &'static str {
+    match flag {
+        Some(MsgFlag::AcceptAndNotify) => "AcceptAndNotify",
+        Some(MsgFlag::AcceptNotNotify) => "AcceptNotNotify",
+        Some(MsgFlag::Discard) => "Discard",
+        Some(MsgFlag::AcceptNotNotifyExceptAt) => "AcceptNotNotifyExceptAt",
+        None => "",
     }
 }

@@ -99,10 +99,19 @@ pub struct ImportPreview {
 }
 
 pub fn preview_ids(ids: &[String], is_member: impl Fn(&str) -> bool) -> ImportPreview {
+    preview_ids_for(crate::model::Service::RongCloud, ids, is_member)
+}
+
+/// [`preview_ids`] with the user id rules of `service` (Tencent accounts: at most 32 bytes).
+pub fn preview_ids_for(service: crate::model::Service, ids: &[String], is_member: impl Fn(&str) -> bool) -> ImportPreview {
     let mut p = ImportPreview::default();
     let mut seen = std::collections::HashSet::new();
     for id in ids {
-        if let Err(e) = crate::backend::rongcloud::check::user_id("", "userId", id) {
+        let checked = match service {
+            crate::model::Service::RongCloud => crate::backend::rongcloud::check::user_id("", "userId", id),
+            crate::model::Service::Tencent => crate::backend::tencent::check::account("", "userId", id),
+        };
+        if let Err(e) = checked {
             p.invalid.push((id.clone(), e.message));
         } else if !seen.insert(id.clone()) {
             p.duplicates.push(id.clone());
@@ -130,6 +139,18 @@ pub fn read_ids_file(path: &Path) -> Result<IdList, String> {
 }
 
 pub const MEMBER_COLUMNS: [&str; 7] = ["userId", "nickname", "role", "joinTime", "extra", "mutedUntil", "allowlisted"];
+
+/// Tencent Cloud Chat's member columns: the name card, message flag, last message time and the
+/// member custom fields (`key=value; …`).
+pub const TENCENT_MEMBER_COLUMNS: [&str; 8] = ["userId", "nameCard", "role", "joinTime", "mutedUntil", "msgFlag", "lastSendTime", "customFields"];
+
+/// The member columns of a service's exports (the console's and the CLI's alike).
+pub fn member_columns(service: crate::model::Service) -> &'static [&'static str] {
+    match service {
+        crate::model::Service::RongCloud => &MEMBER_COLUMNS,
+        crate::model::Service::Tencent => &TENCENT_MEMBER_COLUMNS,
+    }
+}
 
 /// UTC time as `YYYY-MM-DD HH:MM:SS`, empty for 0.
 pub fn format_ms(ms: i64) -> String {
@@ -162,7 +183,10 @@ pub fn write_members_progress<W: Write>(out: W, rows: &[MemberRow], columns: &[&
         for c in &cols {
             let v = match *c {
                 "userId" => neutralise(&r.user_id).into_owned(),
-                "nickname" => neutralise(&r.nickname).into_owned(),
+                "nickname" | "nameCard" => neutralise(&r.nickname).into_owned(),
+                "msgFlag" => crate::model::tencent::msg_flag_label(r.tencent.and_then(|t| t.msg_flag)).to_owned(),
+                "lastSendTime" => format_ms(r.tencent.map_or(0, |t| t.last_send_ms)),
+                "customFields" => neutralise(&r.custom.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")).into_owned(),
                 "role" => r.role.map(|x| x.label()).unwrap_or("member").to_owned(),
                 "joinTime" => format_ms(r.join_time_ms),
                 "extra" => neutralise(&r.extra).into_owned(),

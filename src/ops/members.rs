@@ -25,6 +25,31 @@ pub async fn table(s: &Session, detail: &GroupDetail) -> Result<MemberTable, Api
     tokio::task::spawn_blocking(move || MemberTable::new(rows)).await.map_err(|e| ApiError::invalid("", "members", e.to_string()))
 }
 
+/// The members page by page as they arrive (a Community's cursor pages one after the other):
+/// `on_page(rows, member count)` answers whether to go on.
+pub async fn pages(s: &Session, detail: &GroupDetail, on_page: &mut (dyn FnMut(Vec<Member>, usize) -> bool + Send)) -> Result<(), ApiError> {
+    s.backend.member_pages(detail, on_page).await
+}
+
+/// Tencent: a member's name card (`Some`) and custom fields (an empty value clears one) in one
+/// change, recorded with the changed fields' names.
+pub async fn set_tencent_member(s: &Session, group_id: &str, user_id: &str, name_card: Option<&str>, custom: &std::collections::BTreeMap<String, String>, reason: Option<&str>) -> Change {
+    use crate::backend::tencent::types::{KeyValue, MemberChange};
+    let result = match s.backend.tencent() {
+        Some(c) => {
+            let change = MemberChange { name_card: name_card.map(str::to_owned), custom: custom.iter().map(|(k, v)| KeyValue::new(k, v)).collect(), ..Default::default() };
+            c.modify_member(group_id, user_id, &change).await
+        }
+        None => Err(ApiError::invalid("", "member", "member custom fields are Tencent Cloud Chat's")),
+    };
+    let mut fields: Vec<String> = name_card.map(|_| "name card".to_owned()).into_iter().collect();
+    fields.extend(custom.keys().cloned());
+    let mut entry = s.entry(&format!("set member {}", fields.join(", ")), group_id, reason);
+    entry.users = vec![user_id.to_owned()];
+    let entry = entry.with_result(&result);
+    s.record(entry, result).await
+}
+
 /// Runs `action` on `users` as one job and records it (action words, reason, every user's
 /// outcome and the request ids) before returning the report.
 pub async fn run_job(s: &Session, group_id: &str, action: &MemberAction, users: &[String], reason: Option<&str>, ctl: &Control) -> Recorded<BulkReport> {

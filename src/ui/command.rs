@@ -79,6 +79,8 @@ pub enum FileDialog {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BulkAction {
     Mute(u32),
+    /// #13 members: a timed mute counted in seconds (Tencent); permanent is `Mute(0)`.
+    MuteSeconds(u64),
     Unmute,
     Kick,
     AllowlistAdd,
@@ -92,6 +94,7 @@ impl BulkAction {
         use crate::model::{MemberAction, MuteDuration};
         match self {
             Self::Mute(m) => MemberAction::Mute(MuteDuration::from_minutes(m)),
+            Self::MuteSeconds(s) => MemberAction::Mute(MuteDuration::Seconds(s)),
             Self::Unmute => MemberAction::Unmute,
             Self::Kick => MemberAction::Kick(leave),
             Self::AllowlistAdd => MemberAction::AllowlistAdd,
@@ -104,6 +107,7 @@ impl BulkAction {
     pub fn label(self) -> String {
         match self {
             Self::Mute(m) => tr!("action-mute", duration = mute_duration(m)),
+            Self::MuteSeconds(s) => tr!("action-mute", duration = mute_duration_seconds(s)),
             Self::Unmute => tr!("action-unmute"),
             Self::Kick => tr!("action-kick"),
             Self::AllowlistAdd => tr!("action-allowlist-add"),
@@ -117,6 +121,7 @@ impl BulkAction {
         match self {
             Self::Mute(0) => tr!("confirm-mute-permanent-title", count = count),
             Self::Mute(m) => tr!("confirm-mute-title", count = count, duration = mute_duration(m)),
+            Self::MuteSeconds(s) => tr!("confirm-mute-title", count = count, duration = mute_duration_seconds(s)),
             Self::Unmute => tr!("confirm-unmute-title", count = count),
             Self::Kick => tr!("confirm-kick-title", count = count),
             Self::AllowlistAdd => tr!("confirm-allowlist-add-title", count = count),
@@ -133,6 +138,16 @@ pub fn mute_duration(minutes: u32) -> String {
         m if m % 1440 == 0 => tr!("duration-days", count = m / 1440),
         m if m % 60 == 0 => tr!("duration-hours", count = m / 60),
         m => tr!("duration-minutes", count = m),
+    }
+}
+
+/// "for 30 seconds", "for 1 hour", "for 30 days" (Tencent counts mutes in seconds).
+pub fn mute_duration_seconds(seconds: u64) -> String {
+    match seconds {
+        s if s % 86_400 == 0 => tr!("duration-days", count = s / 86_400),
+        s if s % 3600 == 0 => tr!("duration-hours", count = s / 3600),
+        s if s % 60 == 0 => tr!("duration-minutes", count = s / 60),
+        s => tr!("duration-seconds", count = s),
     }
 }
 
@@ -229,6 +244,11 @@ pub enum Command {
     GroupChange { group_id: String, action: GroupAction, reason: String },
     SetAdmins { group_id: String, add: bool, users: Vec<String> },
     SaveMember { group_id: String, user: String, nickname: String, extra: String },
+    /// #13 members: read the members page by page (events `MemberPage`, `MembersLoaded`);
+    /// stops when `cancel` fires.
+    StreamMembers { group_id: String, load: u64, cancel: tokio_util::sync::CancellationToken },
+    /// #13 members: a Tencent member's name card (`Some`: changed) and custom fields.
+    SaveTencentMember { group_id: String, user: String, name_card: Option<String>, custom: std::collections::BTreeMap<String, String> },
     RunJob(JobRequest),
     ExportMembers { group_id: String, path: PathBuf, rows: Vec<MemberRow>, columns: Vec<&'static str>, bom: bool },
     ExportOutcomes { path: PathBuf, report: BulkReport },

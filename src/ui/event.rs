@@ -50,6 +50,11 @@ pub enum Event {
     ConnectionSaved { profile: Profile, in_keyring: bool },
     /// An entry was appended to the audit log (sent before the result it records).
     Audited(Result<(), ApiError>),
+    /// #13 members: a page of a group's members as it arrived (`load` names the read), with
+    /// the group's member count.
+    MemberPage { group_id: String, load: u64, rows: Vec<crate::model::Member>, total: usize },
+    /// #13 members: a read of the members ended (a cancelled one ends `Ok`).
+    MembersLoaded { group_id: String, load: u64, result: Result<(), ApiError> },
     /// A benchmark hook measured what it wanted: close the window.
     Quit,
 }

@@ -131,6 +131,23 @@ pub async fn load_members(s: Session, detail: GroupDetail) -> Result<MemberTable
     crate::ops::members::table(&s, &detail).await
 }
 
+/// Reads the members page by page, `on_page(rows, member count)` for each, until done or
+/// `cancel` fires (then quietly `Ok`).
+pub async fn stream_members(s: Session, detail: GroupDetail, cancel: tokio_util::sync::CancellationToken, mut on_page: impl FnMut(Vec<Member>, usize) + Send) -> Result<(), ApiError> {
+    let stop = cancel.clone();
+    let mut f = move |rows: Vec<Member>, total: usize| {
+        if stop.is_cancelled() {
+            return false;
+        }
+        on_page(rows, total);
+        true
+    };
+    tokio::select! {
+        r = crate::ops::members::pages(&s, &detail, &mut f) => r,
+        () = cancel.cancelled() => Ok(()),
+    }
+}
+
 /// Runs a bulk job through the operations layer (which records it in the audit log).
 pub async fn run_job(s: Session, group_id: String, action: MemberAction, users: Vec<String>, reason: String, ctl: Control) -> Recorded<BulkReport> {
     crate::ops::members::run_job(&s, &group_id, &action, &users, Some(&reason), &ctl).await

@@ -98,7 +98,17 @@ impl Client {
 
     /// Of `users`, those muted in the group now.
     async fn muted_now(&self, group_id: &str) -> Result<HashSet<String>, ApiError> {
-        Ok(self.muted(group_id, None).await?.into_iter().filter(|m| m.muted_until > 0).map(|m| m.account).collect())
+        match self.muted(group_id, None).await {
+            Ok(list) => Ok(list.into_iter().filter(|m| m.muted_until > 0).map(|m| m.account).collect()),
+            // More muted members than one answer holds (over 1 MB, 10018; the command has no
+            // paging): read each member's mute end from the member pages instead.
+            Err(e) if e.code == Some(10018) => {
+                let (t, _) = self.type_and_owner(group_id).await?;
+                let now = super::credentials::unix_now();
+                Ok(self.all_members(group_id, t, &MemberFilter::default(), None).await?.into_iter().filter(|m| m.mute_until > now).map(|m| m.account).collect())
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Of `users`, those who are members now.
@@ -204,6 +214,23 @@ impl Client {
                 act.push(u);
             }
         }
+        // Accounts that do not exist fail by name before anything is sent (account_check).
+        let mut unknown = HashSet::new();
+        for chunk in act.chunks(limits::ACCOUNT_IMPORT_MAX) {
+            match self.check_accounts(chunk).await {
+                Ok(statuses) => unknown.extend(statuses.into_iter().filter(|s| !s.imported()).map(|s| s.user_id)),
+                Err(e) => tracing::warn!(error = %e, "accounts not checked before adding"),
+            }
+        }
+        act.retain(|u| {
+            if unknown.contains(u) {
+                let outcome = Outcome::Failed { code: Some(crate::protocol::tencent::codes::NO_SUCH_ACCOUNT as u32), message: "no such account".into(), request_id: None };
+                decided.push(ItemOutcome { user_id: u.clone(), outcome });
+                false
+            } else {
+                true
+            }
+        });
         let sent: HashSet<String> = act.iter().cloned().collect();
         let results: Mutex<HashMap<String, u8>> = Mutex::new(HashMap::new());
         let results_ref = &results;

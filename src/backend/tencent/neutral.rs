@@ -155,24 +155,56 @@ pub async fn create_group(c: &Client, g: &NewGroup) -> Result<String, ApiError> 
     c.create_group(&wire).await
 }
 
+/// What a member page asks for: the default fields and the group's member custom fields.
+fn member_filter(d: &GroupDetail) -> MemberFilter {
+    MemberFilter { fields: None, roles: None, custom_keys: d.tencent().map(|g| g.member_fields.clone()).unwrap_or_default() }
+}
+
+fn group_type(d: &GroupDetail) -> GroupType {
+    d.tencent().map(|g| g.group_type).unwrap_or(GroupType::Public)
+}
+
+/// A wire member in the model (mute end relative to `now`).
+pub fn member(m: wire::MemberInfo, now: u64) -> Member {
+    Member {
+        role: role(m.role),
+        nickname: m.name_card,
+        join_time_ms: m.join_time * 1000,
+        muted_until: mute_end(m.mute_until, now),
+        custom: custom_map(m.custom),
+        tencent: Some(crate::model::tencent::TcMember { msg_flag: m.msg_flag, last_send_ms: m.last_send_msg_time * 1000 }),
+        user_id: m.account,
+        ..Default::default()
+    }
+}
+
 /// Every member with role, name card, join time, mute end and custom fields (AVChatRoom: none).
 pub async fn members(c: &Client, d: &GroupDetail) -> Result<Vec<Member>, ApiError> {
-    let t = d.tencent().map(|g| g.group_type).unwrap_or(GroupType::Public);
-    let filter = MemberFilter { fields: None, roles: None, custom_keys: d.tencent().map(|g| g.member_fields.clone()).unwrap_or_default() };
     let now = unix_now();
-    Ok(c.all_members(&d.group_id, t, &filter, None)
-        .await?
-        .into_iter()
-        .map(|m| Member {
-            role: role(m.role),
-            nickname: m.name_card,
-            join_time_ms: m.join_time * 1000,
-            muted_until: mute_end(m.mute_until, now),
-            custom: custom_map(m.custom),
-            user_id: m.account,
-            ..Default::default()
-        })
-        .collect())
+    Ok(c.all_members(&d.group_id, group_type(d), &member_filter(d), None).await?.into_iter().map(|m| member(m, now)).collect())
+}
+
+/// Members page by page as they arrive (a Community's cursor pages one after the other), each
+/// account once: `on_page(rows, member count)` for each page; it answers whether to go on
+/// (false stops reading). A type without a member list has no page.
+pub async fn member_pages(c: &Client, d: &GroupDetail, on_page: &mut (dyn FnMut(Vec<Member>, usize) -> bool + Send)) -> Result<(), ApiError> {
+    use futures::TryStreamExt;
+    let t = group_type(d);
+    if !t.has_member_list() {
+        return Ok(());
+    }
+    let filter = member_filter(d);
+    let mut seen = std::collections::HashSet::new();
+    let mut pages = c.member_pages(&d.group_id, t, &filter);
+    while let Some(page) = pages.try_next().await? {
+        let now = unix_now();
+        let total = page.member_num as usize;
+        let rows: Vec<Member> = page.members.into_iter().filter(|m| seen.insert(m.account.clone())).map(|m| member(m, now)).collect();
+        if !on_page(rows, total) {
+            break;
+        }
+    }
+    Ok(())
 }
 
 pub async fn run_members(c: &Client, group_id: &str, action: &MemberAction, users: &[String], ctl: &Control) -> BulkReport {

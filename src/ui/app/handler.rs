@@ -135,6 +135,11 @@ impl GroupdeskApp {
                 let label = tr!("change-member", user = user.as_str());
                 self.change(group_id.clone(), label, |s| async move { ops::members::set_member(&s, &group_id, &user, &nickname, &extra, None).await });
             }
+            Command::StreamMembers { group_id, load, cancel } => self.stream_members(group_id, load, cancel),
+            Command::SaveTencentMember { group_id, user, name_card, custom } => {
+                let label = tr!("change-tencent-member", user = user.as_str());
+                self.change(group_id.clone(), label, |s| async move { ops::members::set_tencent_member(&s, &group_id, &user, name_card.as_deref(), &custom, None).await });
+            }
             Command::RunJob(job) => self.run_job(job),
             Command::ExportMembers { group_id, path, rows, columns, bom } => {
                 let (events, total) = (self.bridge.events(), rows.len());
@@ -298,6 +303,23 @@ impl GroupdeskApp {
         } else if self.session.conn.is_some() {
             self.screen = Screen::Group;
             self.group.open(group_id, &mut self.commands);
+        }
+    }
+
+    /// #13 members: reads the open group's members page by page, each page an event.
+    fn stream_members(&mut self, group_id: String, load: u64, cancel: tokio_util::sync::CancellationToken) {
+        let work = match (self.open_detail(&group_id), self.ops()) {
+            (Some(detail), Some(s)) => {
+                let (events, gid) = (self.bridge.events(), group_id.clone());
+                let on_page = move |rows, total| events.send(Event::MemberPage { group_id: gid.clone(), load, rows, total });
+                Ok(exec::stream_members(s, detail, cancel, on_page))
+            }
+            (None, _) => Err(not_open(&group_id)),
+            (_, None) => Err(not_connected()),
+        };
+        match work {
+            Ok(work) => self.bridge.spawn(async move { Event::MembersLoaded { group_id, load, result: work.await } }),
+            Err(e) => self.bridge.spawn(async move { Event::MembersLoaded { group_id, load, result: Err(e) } }),
         }
     }
 

@@ -107,6 +107,14 @@ impl GroupdeskApp {
         self.files.in_app.is_some()
     }
 
+    /// #13 members: connects with `profile` and its secret as if it had been saved (benchmarks
+    /// and scripts against a sandbox of their own).
+    #[doc(hidden)]
+    pub fn connect_with(&mut self, profile: crate::ops::connections::Profile, secret: &str) {
+        self.options.secrets.set(&profile.name, secret);
+        self.commands.push(crate::ui::command::Command::Connect(profile));
+    }
+
     // ----- exports as if a save dialog had answered `path` (scripts and tests) -----
 
     pub fn export_members(&mut self, path: &Path, scope: ExportScope, bom: bool) {

@@ -129,7 +129,7 @@ impl GroupPage {
         match self.tab {
             DetailTab::Members => {
                 let owner = (!detail.is_legacy()).then_some(detail.owner.as_str());
-                let info = MembersInfo { group_id: &self.group_id, hosted: !detail.is_legacy(), muted_all: detail.muted_all, service: detail.service_kind(), owner };
+                let info = MembersInfo { group_id: &self.group_id, hosted: !detail.is_legacy(), muted_all: detail.muted_all, service: detail.service_kind(), owner, detail };
                 self.members.ui(ui, &info, cmds);
             }
             DetailTab::Profile => {
@@ -239,7 +239,9 @@ impl GroupScreen {
             | Event::JobProgress { group_id, .. }
             | Event::JobDone { group_id, .. }
             | Event::ExportProgress { group_id, .. }
-            | Event::Exported { group_id, .. } => group_id,
+            | Event::Exported { group_id, .. }
+            | Event::MemberPage { group_id, .. }
+            | Event::MembersLoaded { group_id, .. } => group_id,
             _ => return,
         };
         if matches!(event, Event::Dismissed { result: Ok(()), .. }) && self.page_for(group_id).is_some() {

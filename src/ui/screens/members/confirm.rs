@@ -45,8 +45,8 @@ pub fn predicted_skips(action: BulkAction, users: &[String], table: Option<&Memb
         .iter()
         .filter_map(|u| {
             let skip = match action {
-                BulkAction::Mute(_) | BulkAction::Kick if owner.is_some() && is_owner(u) => Skip::Owner,
-                BulkAction::Mute(_) | BulkAction::Kick if !roles.contains_key(u.as_str()) => Skip::NotMember,
+                BulkAction::Mute(_) | BulkAction::MuteSeconds(_) | BulkAction::Kick if owner.is_some() && is_owner(u) => Skip::Owner,
+                BulkAction::Mute(_) | BulkAction::MuteSeconds(_) | BulkAction::Kick if !roles.contains_key(u.as_str()) => Skip::NotMember,
                 BulkAction::Add if roles.contains_key(u.as_str()) => Skip::AlreadyMember,
                 _ => return None,
             };
@@ -65,12 +65,14 @@ pub struct BulkConfirm {
     pub reason: String,
     /// For kicks: what to remove with the membership.
     pub leave: LeaveOptions,
+    /// Whether the kick's clean-up choices are offered (RongCloud's; Tencent has none).
+    pub leave_choices: bool,
     focused: bool,
 }
 
 impl BulkConfirm {
     pub fn new(action: BulkAction, users: Vec<String>) -> Self {
-        Self { action, users, skips: Vec::new(), typed: String::new(), reason: String::new(), leave: LeaveOptions::default(), focused: false }
+        Self { action, users, skips: Vec::new(), typed: String::new(), reason: String::new(), leave: LeaveOptions::default(), leave_choices: true, focused: false }
     }
 
     pub fn with_skips(mut self, skips: Vec<(String, Skip)>) -> Self {
@@ -98,7 +100,7 @@ impl GroupConfirm {
 pub fn bulk_confirm_ui(slot: &mut Option<BulkConfirm>, ctx: &egui::Context) -> Option<BulkConfirm> {
     let p = slot.as_mut()?;
     let n = p.users.len();
-    let typed_needed = n > TYPED_CONFIRM_OVER && matches!(p.action, BulkAction::Kick | BulkAction::Mute(_));
+    let typed_needed = n > TYPED_CONFIRM_OVER && matches!(p.action, BulkAction::Kick | BulkAction::Mute(_) | BulkAction::MuteSeconds(_));
     let mut go = false;
     let mut cancel = false;
     egui::Modal::new(egui::Id::unique("bulk_confirm")).show(ctx, |ui| {
@@ -109,7 +111,7 @@ pub fn bulk_confirm_ui(slot: &mut Option<BulkConfirm>, ctx: &egui::Context) -> O
         ui.add(egui::Label::new(format!("{}{more}", sample.join(", "))).wrap());
         skips_ui(ui, &p.skips, n);
         widgets::reason_ui(ui, &mut p.reason, &mut p.focused);
-        if p.action == BulkAction::Kick {
+        if p.action == BulkAction::Kick && p.leave_choices {
             ui.checkbox(&mut p.leave.remove_mute, tr!("kick-remove-mute"));
             ui.checkbox(&mut p.leave.remove_allowlist, tr!("kick-remove-allowlist"));
             ui.checkbox(&mut p.leave.remove_follows, tr!("kick-remove-follows"));
@@ -182,7 +184,7 @@ mod tests {
     use crate::ops::csv::MemberRow;
 
     fn row(id: &str, role: Role) -> MemberRow {
-        MemberRow { user_id: id.into(), nickname: String::new(), role: Some(role), join_time_ms: 0, extra: String::new(), muted_until: None, allowlisted: false, custom: Default::default() }
+        MemberRow { user_id: id.into(), nickname: String::new(), role: Some(role), join_time_ms: 0, extra: String::new(), muted_until: None, allowlisted: false, custom: Default::default(), tencent: None }
     }
 
     #[test]

@@ -17,6 +17,8 @@ use crate::ui::{display, widgets};
 pub enum MemberChange {
     Admins { add: bool, users: Vec<String> },
     Save { user: String, nickname: String, extra: String },
+    /// #13 members: a Tencent member's name card (`Some`: changed) and custom fields.
+    SaveTencent { user: String, name_card: Option<String>, custom: std::collections::BTreeMap<String, String> },
     Group(GroupAction),
 }
 
@@ -29,10 +31,12 @@ pub struct EditorInfo<'a> {
     pub table: Option<&'a MemberTable>,
     pub hosted: bool,
     pub job_running: bool,
+    /// The group: its capabilities (admins, transfer) and Tencent member fields.
+    pub detail: &'a crate::model::GroupDetail,
 }
 
 /// The panel's contents; a change asked for, if any.
-pub fn editor_ui(ui: &mut egui::Ui, info: &EditorInfo, editing: &mut Editing) -> Option<MemberChange> {
+pub fn editor_ui(ui: &mut egui::Ui, info: &EditorInfo, editing: &mut Editing, custom_edit: &mut super::tencent::CustomEdit) -> Option<MemberChange> {
     follow_selection(info.selected, info.table, editing);
     let n = info.selected.len();
     let mut change = None;
@@ -49,7 +53,9 @@ pub fn editor_ui(ui: &mut egui::Ui, info: &EditorInfo, editing: &mut Editing) ->
                     let role = super::table::role_label(row.role);
                     title.on_hover_text(tr!("editor-member-facts", role = role, joined = display::time_ms(row.join_time_ms)));
                 }
-                if info.hosted {
+                if let Some(tc) = info.detail.tencent() {
+                    change = super::tencent::member_fields_ui(ui, user, nick, row, &tc.member_fields, custom_edit);
+                } else if info.hosted {
                     change = member_fields_ui(ui, user, nick, extra);
                 }
             }
@@ -63,16 +69,21 @@ pub fn editor_ui(ui: &mut egui::Ui, info: &EditorInfo, editing: &mut Editing) ->
         ui.separator();
         let ok = (1..=limits::ADMINS_MAX).contains(&n) && !info.job_running;
         let users = sorted(info.selected);
+        let caps = &info.detail.caps;
+        let no_admins = super::toolbar::missing_reason(caps, crate::model::caps::Feature::Admins);
+        let no_transfer = super::toolbar::missing_reason(caps, crate::model::caps::Feature::Transfer);
         ui.horizontal_wrapped(|ui| {
-            let hint = tr!("editor-admin-limit", max = limits::ADMINS_MAX);
+            let hint = no_admins.clone().unwrap_or_else(|| tr!("editor-admin-limit", max = limits::ADMINS_MAX));
+            let ok = ok && no_admins.is_none();
             if ui.add_enabled(ok, egui::Button::new(tr!("editor-make-admin"))).on_disabled_hover_text(&hint).clicked() {
                 change = Some(MemberChange::Admins { add: true, users: users.clone() });
             }
             if ui.add_enabled(ok, egui::Button::new(tr!("editor-remove-admin"))).on_disabled_hover_text(&hint).clicked() {
                 change = Some(MemberChange::Admins { add: false, users: users.clone() });
             }
-            let single = (n == 1).then(|| users.first().cloned()).flatten();
-            if ui.add_enabled(single.is_some(), egui::Button::new(tr!("editor-make-owner"))).on_disabled_hover_text(tr!("editor-make-owner-hint")).clicked() {
+            let single = (n == 1 && no_transfer.is_none()).then(|| users.first().cloned()).flatten();
+            let hint = no_transfer.unwrap_or_else(|| tr!("editor-make-owner-hint"));
+            if ui.add_enabled(single.is_some(), egui::Button::new(tr!("editor-make-owner"))).on_disabled_hover_text(hint).clicked() {
                 change = single.map(|u| MemberChange::Group(GroupAction::Transfer { new_owner: u, leave: false }));
             }
         });

@@ -21,6 +21,8 @@ pub struct ImportList {
     pub preview: Option<Result<ImportPreview, String>>,
     load_from: Option<Promise<Option<PathBuf>>>,
     reading: Option<(PathBuf, Pending<String>)>,
+    /// The group's service: its user id rules for the dry run.
+    pub service: Option<crate::model::Service>,
 }
 
 impl ImportList {
@@ -28,7 +30,7 @@ impl ImportList {
     pub fn check(&mut self, table: Option<&MemberTable>) {
         let members: HashSet<&str> = table.map(|t| t.rows().iter().map(|r| r.user_id.as_str()).collect()).unwrap_or_default();
         let parsed = crate::ops::csv::read_ids_column(&self.text, self.column);
-        self.preview = Some(parsed.map(|list| crate::ops::csv::preview_ids(&list.ids, |u| members.contains(u))));
+        self.preview = Some(parsed.map(|list| crate::ops::csv::preview_ids_for(self.service.unwrap_or(crate::model::Service::RongCloud), &list.ids, |u| members.contains(u))));
     }
 
     /// Takes the chosen file, then its text (checked at once).

@@ -153,7 +153,7 @@ impl Jobs {
                     cmds.push(Command::ChooseFile { dialog: FileDialog::Save { file_name: "outcomes.csv".into() }, reply });
                 }
             });
-            egui::ScrollArea::vertical().id_salt("outcomes").max_height(120.0).show(ui, |ui| outcome_grid_ui(ui, report, job.show, service));
+            outcome_grid_ui(ui, report, job.show, service);
         });
         if retry {
             self.retry_failed(group_id, cmds);
@@ -162,12 +162,17 @@ impl Jobs {
 }
 
 fn outcome_grid_ui(ui: &mut egui::Ui, report: &BulkReport, show: Option<&str>, service: crate::model::Service) {
-    egui::Grid::new("outcome_grid").striped(true).show(ui, |ui| {
-        for item in report.items.iter().filter(|i| show.is_none_or(|s| i.outcome.label() == s)) {
-            ui.label(&item.user_id);
-            ui.label(widgets::outcome_text(ui, &item.outcome));
-            ui.label(widgets::model_text_owned(&item.outcome.detail(|c| crate::ops::rules::explain(service, c))));
-            ui.end_row();
-        }
+    // Only the rows in view are laid out: a job on 100,000 members lists 100,000 outcomes.
+    let shown: Vec<&crate::model::bulk::ItemOutcome> = report.items.iter().filter(|i| show.is_none_or(|s| i.outcome.label() == s)).collect();
+    let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    egui::ScrollArea::vertical().id_salt("outcomes").max_height(120.0).show_rows(ui, row_h, shown.len(), |ui, range| {
+        egui::Grid::new("outcome_grid").striped(true).show(ui, |ui| {
+            for item in &shown[range] {
+                ui.label(&item.user_id);
+                ui.label(widgets::outcome_text(ui, &item.outcome));
+                ui.label(widgets::model_text_owned(&item.outcome.detail(|c| crate::ops::rules::explain(service, c))));
+                ui.end_row();
+            }
+        });
     });
 }

@@ -1,13 +1,18 @@
 //! The members tab of a group: a virtualised table with sortable columns, a filter matching id
 //! and nickname as you type, multi-select (click, ctrl-click, shift-click, select all filtered),
 //! and bulk actions that run as jobs on the client's chunked calls with progress and a per-user
-//! outcome summary. The tab reads the members when first shown and after every change.
+//! outcome summary. The tab reads the members when first shown and after every change, page by
+//! page (`stream.rs`): the table is usable from the first page on. What the group's type cannot
+//! do is disabled with the reason; Tencent groups get their own columns and member fields
+//! (`tencent.rs`), an AVChatRoom an explanation instead of a table.
 
 mod confirm;
 mod editor;
 mod import;
 mod jobs;
+mod stream;
 mod table;
+mod tencent;
 mod toolbar;
 
 use std::collections::HashSet;
@@ -19,6 +24,7 @@ use crate::model::ApiError;
 use crate::ops::csv::MemberRow;
 use crate::model::table::{CachedView, MemberTable, SortKey};
 use crate::ui::command::{Command, FileDialog, Pending, pending, take_ready};
+
 use crate::tr;
 use crate::ui::event::Event;
 use crate::ui::widgets;
@@ -26,7 +32,8 @@ use crate::ui::widgets;
 pub use confirm::{BulkConfirm, GroupConfirm, Skip, TYPED_CONFIRM_OVER, predicted_skips};
 pub use import::ImportList;
 pub use jobs::{Job, Jobs};
-pub use toolbar::{ExportOptions, ExportScope, MUTE_CHOICES, mute_choice_label};
+pub use stream::Stream;
+pub use toolbar::{ExportOptions, ExportScope, MUTE_CHOICES, TENCENT_MUTE_SECONDS, missing_reason, mute_choice_label};
 
 /// What the members tab needs to know of its group.
 pub struct MembersInfo<'a> {
@@ -36,13 +43,18 @@ pub struct MembersInfo<'a> {
     pub service: crate::model::Service,
     /// The owner of a hosted group (skipped by mutes and kicks).
     pub owner: Option<&'a str>,
+    /// The group: its capabilities decide which actions are offered (disabled with the reason).
+    pub detail: &'a crate::model::GroupDetail,
 }
 
 #[derive(Default)]
 pub struct MembersScreen {
     pub table: Option<MemberTable>,
     generation: usize,
-    loading: Option<Pending<MemberTable>>,
+    /// The members being read page by page (cancelled when dropped: leaving the group).
+    pub stream: Option<Stream>,
+    /// How long the last read took to its first page and to its end.
+    pub load_times: Option<(std::time::Duration, Option<std::time::Duration>)>,
     pub error: Option<ApiError>,
     pub filter: String,
     pub sort: Option<(SortKey, bool)>,
@@ -64,6 +76,12 @@ pub struct MembersScreen {
     pub import: ImportList,
     /// The one selected member being edited: (user id, nickname, extra).
     pub editing: editor::Editing,
+    /// Tencent: the edited member's custom fields, by key.
+    pub custom_edit: tencent::CustomEdit,
+    /// Tencent: the custom seconds of the Mute menu.
+    pub custom_seconds: String,
+    /// The service of the group (its export columns), once shown.
+    pub service: Option<crate::model::Service>,
 }
 
 impl MembersScreen {
@@ -77,13 +95,13 @@ impl MembersScreen {
 
     /// The members are being read.
     pub fn loading(&self) -> bool {
-        self.loading.is_some()
+        self.stream.is_some()
     }
 
     /// The group changed: read the members again when the tab is next shown.
     pub fn invalidate(&mut self) {
         self.table = None;
-        self.loading = None;
+        self.stream = None;
     }
 
     /// Row indices shown, after filter and sort (cached).
@@ -93,10 +111,50 @@ impl MembersScreen {
         self.cache.get(table, self.generation, &self.filter, key, desc).to_vec()
     }
 
-    fn load(&mut self, group_id: &str, hosted: bool, cmds: &mut Vec<Command>) {
-        let (reply, promise) = pending();
-        self.loading = Some(promise);
-        cmds.push(Command::LoadMembers { group_id: group_id.to_owned(), hosted, reply });
+    fn load(&mut self, group_id: &str, _hosted: bool, cmds: &mut Vec<Command>) {
+        let (stream, cmd) = Stream::start(group_id);
+        self.stream = Some(stream);
+        self.error = None;
+        cmds.push(cmd);
+    }
+
+    /// A page arrived: the first makes the table (usable at once), the others are merged in.
+    fn page(&mut self, load: u64, rows: Vec<crate::model::Member>, total: usize) {
+        let Some(stream) = self.stream.as_mut().filter(|s| s.load == load) else { return };
+        stream.page(rows.len(), total);
+        let (pages, elapsed) = (stream.pages, stream.started.elapsed());
+        if pages == 1 {
+            self.load_times = Some((elapsed, None));
+        }
+        match self.table.as_mut().filter(|_| pages > 1) {
+            Some(t) => {
+                t.append(rows);
+            }
+            // The first page of a read replaces what an earlier read left.
+            None => {
+                self.table = Some(MemberTable::new(rows));
+                self.generation += 1;
+            }
+        }
+    }
+
+    /// The read ended: the selection keeps only members that are there.
+    fn loaded(&mut self, load: u64, result: &Result<(), ApiError>) {
+        if self.stream.as_ref().is_none_or(|s| s.load != load) {
+            return;
+        }
+        let stream = self.stream.take();
+        if let (Some((first, None)), Some(s)) = (self.load_times, &stream) {
+            self.load_times = Some((first, Some(s.started.elapsed())));
+        }
+        match result {
+            Ok(()) => {
+                // No page at all: no members (an earlier read's rows go too).
+                let table = if stream.as_ref().is_some_and(|s| s.pages == 0) { MemberTable::default() } else { self.table.take().unwrap_or_default() };
+                self.set_table(table);
+            }
+            Err(e) => self.error = Some(e.clone()),
+        }
     }
 
     /// Writes members as CSV to `path` (in the background; progress arrives as events).
@@ -111,18 +169,14 @@ impl MembersScreen {
                 visible.iter().map(|i| t.rows()[*i as usize].clone()).collect()
             }
         };
-        let columns: Vec<&'static str> = crate::ops::csv::MEMBER_COLUMNS.into_iter().filter(|c| !self.export.skip.contains(c)).collect();
+        let service = self.service.unwrap_or(crate::model::Service::RongCloud);
+        let columns: Vec<&'static str> = crate::ops::csv::member_columns(service).iter().copied().filter(|c| !self.export.skip.contains(c)).collect();
         self.exporting = Some((0, rows.len()));
         Some(Command::ExportMembers { group_id: group_id.to_owned(), path, rows, columns, bom })
     }
 
     /// Takes finished reads and dialogs (every frame, shown or not).
     pub fn poll(&mut self, group_id: &str, cmds: &mut Vec<Command>) {
-        match take_ready(&mut self.loading) {
-            Some(Ok(table)) => self.set_table(table),
-            Some(Err(e)) => self.error = Some(e),
-            None => {}
-        }
         if let Some(Some(path)) = take_ready(&mut self.export_to) {
             let (scope, bom) = (self.export.scope.unwrap_or(ExportScope::All), self.export.bom);
             cmds.extend(self.export_to(group_id, path, scope, bom));
@@ -135,6 +189,8 @@ impl MembersScreen {
     pub fn on_event(&mut self, event: &Event, hosted: bool, cmds: &mut Vec<Command>) {
         match event {
             Event::JobProgress { progress, .. } => self.jobs.progress(*progress),
+            Event::MemberPage { load, rows, total, .. } => self.page(*load, rows.clone(), *total),
+            Event::MembersLoaded { load, result, .. } => self.loaded(*load, result),
             Event::JobDone { group_id, report, .. } => {
                 if self.jobs.done(group_id, report, cmds) {
                     self.load(group_id, hosted, cmds);
@@ -147,7 +203,17 @@ impl MembersScreen {
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, info: &MembersInfo, cmds: &mut Vec<Command>) {
-        if self.table.is_none() && self.loading.is_none() && self.error.is_none() {
+        let caps = &info.detail.caps;
+        self.service = Some(info.service);
+        self.import.service = Some(info.service);
+        if !caps.member_list {
+            // AVChatRoom: nothing to list; the actions say why they are unavailable.
+            widgets::problem_ui(ui, tr!("members-no-list"));
+            let mut none = String::new();
+            toolbar::bulk_row_ui(ui, false, caps, &mut none, &mut self.custom_seconds);
+            return;
+        }
+        if self.table.is_none() && self.stream.is_none() && self.error.is_none() {
             self.load(info.group_id, info.hosted, cmds);
         }
         if let Some(e) = &self.error {
@@ -156,12 +222,15 @@ impl MembersScreen {
         let visible = self.visible();
         let total = self.table.as_ref().map_or(0, MemberTable::len);
         let clicks = toolbar::filter_row_ui(ui, &mut self.filter, visible.len(), total, self.selected.len());
-        let mut action = toolbar::bulk_row_ui(ui, !self.selected.is_empty(), &mut self.custom_minutes).map(|a| (a, self.selected_sorted()));
+        let mut action = toolbar::bulk_row_ui(ui, !self.selected.is_empty(), caps, &mut self.custom_minutes, &mut self.custom_seconds).map(|a| (a, self.selected_sorted()));
         self.group_row_ui(ui, info, cmds);
         toolbar::allowlist_ui(ui, self.allowlist.as_ref());
         if let Some((done, total)) = self.exporting {
             let frac = if total == 0 { 1.0 } else { done as f32 / total as f32 };
             ui.add(egui::ProgressBar::new(frac).desired_width(240.0).text(tr!("export-progress", done = done, total = total)));
+        }
+        if let Some(s) = &mut self.stream {
+            s.progress_ui(ui);
         }
         self.jobs.progress_ui(ui);
         action = self.import.ui(ui, self.table.as_ref(), cmds).or(action);
@@ -176,30 +245,33 @@ impl MembersScreen {
             self.load(info.group_id, info.hosted, cmds);
         }
         // The selection's side panel has a fixed place: selecting never moves the rows.
-        let editor_info = editor::EditorInfo { selected: &self.selected, table: self.table.as_ref(), hosted: info.hosted, job_running: self.jobs.running() };
+        let editor_info = editor::EditorInfo { selected: &self.selected, table: self.table.as_ref(), hosted: info.hosted, job_running: self.jobs.running(), detail: info.detail };
         let change = egui::Panel::right("member_editor")
             .resizable(true)
             .default_size((ui.available_width() * 0.3).clamp(160.0, 240.0))
             .min_size(140.0)
-            .show(ui, |ui| editor::editor_ui(ui, &editor_info, &mut self.editing))
+            .show(ui, |ui| editor::editor_ui(ui, &editor_info, &mut self.editing, &mut self.custom_edit))
             .inner;
         match change {
             Some(editor::MemberChange::Group(a)) => self.group_pending = Some(GroupConfirm::new(a)),
             Some(c) => cmds.extend(member_command(info.group_id, c)),
             None => {}
         }
+        let member_keys: Option<&[String]> = info.detail.tencent().map(|t| t.member_fields.as_slice());
         egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-            if self.loading.is_some() {
+            if self.stream.is_some() && self.table.is_none() {
                 ui.horizontal(|ui| {
                     ui.spinner();
                     ui.label(tr!("members-loading"));
                 });
             }
-            self.table_ui(ui, &visible);
+            self.table_ui(ui, &visible, member_keys);
         });
         if let Some((a, users)) = action.filter(|(_, users)| !users.is_empty()) {
             let skips = predicted_skips(a, &users, self.table.as_ref(), info.owner);
-            self.pending = Some(BulkConfirm::new(a, users).with_skips(skips));
+            let mut confirm = BulkConfirm::new(a, users).with_skips(skips);
+            confirm.leave_choices = info.service == crate::model::Service::RongCloud;
+            self.pending = Some(confirm);
         }
     }
 
@@ -216,7 +288,7 @@ impl MembersScreen {
     }
 
     fn group_row_ui(&mut self, ui: &mut egui::Ui, info: &MembersInfo, cmds: &mut Vec<Command>) {
-        let clicks = toolbar::group_row_ui(ui, info.muted_all, self.table.as_ref(), &mut self.export);
+        let clicks = toolbar::group_row_ui(ui, info.muted_all, &info.detail.caps, info.service, self.table.as_ref(), &mut self.export);
         if let Some(a) = clicks.action {
             self.group_pending = Some(GroupConfirm::new(a));
         }
@@ -232,9 +304,9 @@ impl MembersScreen {
         }
     }
 
-    fn table_ui(&mut self, ui: &mut egui::Ui, visible: &[u32]) {
+    fn table_ui(&mut self, ui: &mut egui::Ui, visible: &[u32], member_keys: Option<&[String]>) {
         let Some(t) = &self.table else { return };
-        let input = table::table_ui(ui, t, visible, &self.selected, self.sort);
+        let input = table::table_ui(ui, t, visible, &self.selected, self.sort, member_keys);
         let ids = |p: usize| t.rows()[visible[p] as usize].user_id.clone();
         if let Some((pos, mods)) = input.clicked {
             table::apply_click(&mut self.selected, &mut self.anchor, ids, pos, mods);
@@ -263,6 +335,7 @@ fn member_command(group_id: &str, change: editor::MemberChange) -> Option<Comman
     match change {
         editor::MemberChange::Admins { add, users } => Some(Command::SetAdmins { group_id, add, users }),
         editor::MemberChange::Save { user, nickname, extra } => Some(Command::SaveMember { group_id, user, nickname, extra }),
+        editor::MemberChange::SaveTencent { user, name_card, custom } => Some(Command::SaveTencentMember { group_id, user, name_card, custom }),
         editor::MemberChange::Group(_) => None,
     }
 }

@@ -1,5 +1,6 @@
 //! The virtualised members table (a checkbox, user id, nickname, role, join time, extra, mute
-//! end, allowlisted) with sortable columns. A click anywhere on a row selects it (ctrl-click
+//! end, allowlisted — on Tencent: name card, role, join time, mute end, message flag, last
+//! message and the member custom fields) with sortable columns. A click anywhere on a row selects it (ctrl-click
 //! toggles, shift-click extends); the checkbox toggles one row.
 
 use std::collections::HashSet;
@@ -31,8 +32,8 @@ pub fn role_label(role: Option<Role>) -> String {
 }
 
 /// The columns after the checkbox: sort key (none for Extra) and title.
-fn columns() -> [(Option<SortKey>, String); 7] {
-    [
+fn columns() -> Vec<(Option<SortKey>, String)> {
+    vec![
         (Some(SortKey::UserId), tr!("col-user")),
         (Some(SortKey::Nickname), tr!("col-nickname")),
         (Some(SortKey::Role), tr!("col-role")),
@@ -43,28 +44,63 @@ fn columns() -> [(Option<SortKey>, String); 7] {
     ]
 }
 
-pub fn table_ui(ui: &mut egui::Ui, table: &MemberTable, visible: &[u32], selected: &HashSet<String>, sort: Option<(SortKey, bool)>) -> TableInput {
+/// #13 members: Tencent's columns: name card, role, join time, mute end, message flag, last
+/// message, then one per member custom field.
+fn tencent_columns(keys: &[String]) -> Vec<(Option<SortKey>, String)> {
+    let mut c = vec![
+        (Some(SortKey::UserId), tr!("col-user")),
+        (Some(SortKey::Nickname), tr!("col-name-card")),
+        (Some(SortKey::Role), tr!("col-role")),
+        (Some(SortKey::JoinTime), tr!("col-joined", zone = display::zone())),
+        (Some(SortKey::MutedUntil), tr!("col-muted-until")),
+        (None, tr!("col-msg-flag")),
+        (Some(SortKey::LastSend), tr!("col-last-message", zone = display::zone())),
+    ];
+    c.extend(keys.iter().map(|k| (None, k.clone())));
+    c
+}
+
+/// The cells of a row, in the order of its columns.
+fn cells(r: &crate::model::Member, member_keys: Option<&[String]>, yes: &str) -> Vec<String> {
+    let muted = r.muted_until.as_deref().map(|t| if t == "permanent" { tr!("duration-permanent") } else { minutes(&display::utc_text(t.trim_end_matches(" UTC"))) }).unwrap_or_default();
+    let joined = minutes(&display::time_ms(r.join_time_ms));
+    match member_keys {
+        None => vec![r.user_id.clone(), r.nickname.clone(), role_label(r.role), joined, r.extra.clone(), muted, if r.allowlisted { yes.to_owned() } else { String::new() }],
+        Some(keys) => {
+            let tc = r.tencent.unwrap_or_default();
+            let last = if tc.last_send_ms > 0 { minutes(&display::time_ms(tc.last_send_ms)) } else { String::new() };
+            let mut v = vec![r.user_id.clone(), r.nickname.clone(), role_label(r.role), joined, muted, crate::model::tencent::msg_flag_label(tc.msg_flag).to_owned(), last];
+            v.extend(keys.iter().map(|k| r.custom.get(k).cloned().unwrap_or_default()));
+            v
+        }
+    }
+}
+
+pub fn table_ui(ui: &mut egui::Ui, table: &MemberTable, visible: &[u32], selected: &HashSet<String>, sort: Option<(SortKey, bool)>, member_keys: Option<&[String]>) -> TableInput {
     let mut input = TableInput::default();
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let yes = tr!("yes");
+    let columns = match member_keys {
+        Some(keys) => tencent_columns(keys),
+        None => columns(),
+    };
+    let widths: Vec<f32> = match member_keys {
+        Some(keys) => [90.0, 116.0, 60.0, 118.0, 118.0, 96.0, 118.0].into_iter().chain(keys.iter().map(|_| 90.0)).collect(),
+        None => vec![90.0, 116.0, 60.0, 118.0, 76.0, 118.0],
+    };
     egui::ScrollArea::horizontal().id_salt("members_table_h").show(ui, |ui| {
-        TableBuilder::new(ui)
-            .id_salt("members_table")
-            .striped(true)
-            .resizable(true)
-            .sense(egui::Sense::click())
-            .column(Column::exact(22.0))
-            .column(Column::initial(90.0).at_least(60.0).clip(true))
-            .column(Column::initial(116.0).at_least(60.0).clip(true))
-            .column(Column::initial(60.0).at_least(40.0).clip(true))
-            .column(Column::initial(118.0).at_least(60.0).clip(true))
-            .column(Column::initial(76.0).at_least(40.0).clip(true))
-            .column(Column::initial(118.0).at_least(60.0).clip(true))
-            .column(Column::remainder().at_least(64.0).clip(true))
+        let mut builder = TableBuilder::new(ui).id_salt("members_table").striped(true).resizable(true).sense(egui::Sense::click()).column(Column::exact(22.0));
+        for w in &widths {
+            builder = builder.column(Column::initial(*w).at_least(40.0).clip(true));
+        }
+        if member_keys.is_none() {
+            builder = builder.column(Column::remainder().at_least(64.0).clip(true));
+        }
+        builder
             .header(row_h, |mut h| {
                 h.col(|_| {});
-                for (key, title) in columns() {
-                    h.col(|ui| header_ui(ui, key, &title, sort, &mut input.new_sort));
+                for (key, title) in &columns {
+                    h.col(|ui| header_ui(ui, *key, title, sort, &mut input.new_sort));
                 }
             })
             .body(|body| {
@@ -82,9 +118,7 @@ pub fn table_ui(ui: &mut egui::Ui, table: &MemberTable, visible: &[u32], selecte
                             input.toggled = Some(pos);
                         }
                     });
-                    let muted = r.muted_until.as_deref().map(|t| minutes(&display::utc_text(t))).unwrap_or_default();
-                    let joined = minutes(&display::time_ms(r.join_time_ms));
-                    for text in [r.user_id.clone(), r.nickname.clone(), role_label(r.role), joined, r.extra.clone(), muted, if r.allowlisted { yes.clone() } else { String::new() }] {
+                    for text in cells(r, member_keys, &yes) {
                         row.col(|ui| {
                             // Not selectable: a click anywhere on the row selects the row.
                             ui.add(egui::Label::new(text).selectable(false).truncate());
