@@ -13,7 +13,8 @@
 //! * [`extkeys`]: the app's extProfile key registry and applying it;
 //! * [`connections`]: profiles, secrets, the embedded sandbox as a connection;
 //! * [`audit`]: the audit log and its entries;
-//! * [`rules`]: the input rules forms check as the operator types.
+//! * [`rules`]: the input rules forms check as the operator types;
+//! * [`tencent`]: Tencent-only: the custom-field registry and Community permission groups.
 
 pub mod audit;
 pub mod connections;
@@ -22,6 +23,7 @@ pub mod extkeys;
 pub mod groups;
 pub mod members;
 pub mod rules;
+pub mod tencent;
 mod session;
 
 pub use session::{Recorded, Session};
