@@ -19,6 +19,7 @@ fn main() {
         audit: groupdesk::ops::audit::AuditLog::new(dir.path().join("audit.jsonl")),
         bench: None,
         open_at_start: Some(groupdesk::ui::deeplink::OpenRequest { group: "community".into(), ..Default::default() }),
+        connection: None,
         sandbox_dir: dir.path().to_path_buf(),
         secrets: Arc::new(SecretStore::memory_only()),
         persist: false,

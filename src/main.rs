@@ -52,7 +52,8 @@ struct OpenArgs {
     /// The tab to show.
     #[arg(long, value_enum, default_value_t = Tab::Profile)]
     tab: Tab,
-    /// A saved connection by name (or "Built-in sandbox"); default: the last one used.
+    /// A saved connection by name, or a demo connection of the built-in sandbox
+    /// (`rongcloud-demo`, `tencent-demo`); default: the last one used.
     #[arg(long)]
     connection: Option<String>,
 }

@@ -585,3 +585,9 @@ m-not-a-member-of-the-group = not a member of the group
 m-already-a-member = already a member
 m-duplicate-in-the-list = duplicate in the list
 m-cancelled = cancelled
+
+## #13 part h6: connections (Tencent profiles, demo connections, switching)
+conn-switch = Connection
+conn-switch-hint = Switch to another connection: the built-in sandbox's two demo connections, or a saved profile
+conn-demo = built-in demo
+conn-service-hint = The chat service this connection talks to

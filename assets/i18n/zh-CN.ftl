@@ -498,3 +498,9 @@ m-not-a-member-of-the-group = 不是本群成员
 m-already-a-member = 已是成员
 m-duplicate-in-the-list = 列表中重复
 m-cancelled = 已取消
+
+## #13 part h6: connections (Tencent profiles, demo connections, switching)
+conn-switch = 连接
+conn-switch-hint = 切换到其他连接：内置沙箱的两个演示连接，或已保存的配置
+conn-demo = 内置演示
+conn-service-hint = 此连接所使用的聊天服务

@@ -44,6 +44,7 @@ pub enum Target {
     Url(String),
 }
 
+/// A profile is RongCloud's (`target`, `app_key`, `mute_clock`) unless it has `tencent`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
     pub name: String,
@@ -53,9 +54,51 @@ pub struct Profile {
     /// The clock mute end times come in; `None`: the data centre's (Beijing for `bj`, else UTC).
     #[serde(default)]
     pub mute_clock: Option<crate::backend::rongcloud::credentials::ServerClock>,
+    /// A Tencent Cloud Chat app (then `target` and `app_key` are unused). Its secret key is in
+    /// the keyring like an App Secret, never here.
+    #[serde(default)]
+    pub tencent: Option<TencentApp>,
+}
+
+/// Where a Tencent Cloud Chat profile connects: a region or a custom base URL, the SDKAppID
+/// and the App admin identifier REST calls are signed for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TencentApp {
+    /// `None`: the custom `url`.
+    pub region: Option<crate::backend::tencent::Region>,
+    pub url: String,
+    pub sdkappid: u64,
+    pub identifier: String,
+}
+
+impl TencentApp {
+    pub fn endpoint(&self) -> crate::backend::tencent::Endpoint {
+        match self.region {
+            Some(r) => crate::backend::tencent::Endpoint::Region(r),
+            None => crate::backend::tencent::Endpoint::custom(self.url.trim().to_owned()),
+        }
+    }
+
+    /// Where it goes, as audit entries name it: the region code or the URL.
+    pub fn endpoint_name(&self) -> String {
+        self.region.map_or_else(|| self.url.trim().to_owned(), |r| r.code().to_owned())
+    }
 }
 
 impl Profile {
+    pub fn service(&self) -> crate::model::Service {
+        if self.tencent.is_some() { crate::model::Service::Tencent } else { crate::model::Service::RongCloud }
+    }
+
+    /// Where requests go, for the connection list (a data centre, region or URL).
+    pub fn endpoint_label(&self) -> String {
+        match (&self.tencent, &self.target) {
+            (Some(t), _) => t.region.map_or_else(|| t.url.trim().to_owned(), |r| r.label().to_owned()),
+            (None, Target::DataCenter(dc)) => dc.label().to_owned(),
+            (None, Target::Url(u)) => u.clone(),
+        }
+    }
+
     pub fn endpoint(&self) -> Endpoint {
         match &self.target {
             Target::DataCenter(dc) => Endpoint::DataCenter(*dc),
@@ -66,6 +109,19 @@ impl Profile {
     pub fn validate(&self) -> Result<(), String> {
         if self.name.trim().is_empty() {
             return Err("Name is required".into());
+        }
+        if demo_service(&self.name).is_some() {
+            return Err(format!("Name: {} is the name of a built-in demo connection", self.name.trim()));
+        }
+        if let Some(t) = &self.tencent {
+            if t.region.is_none() && t.url.trim().is_empty() {
+                return Err("Base URL is required (or choose a region)".into());
+            }
+            t.endpoint().urls().map_err(|e| format!("Base URL: {e}"))?;
+            if t.sdkappid == 0 {
+                return Err("SDKAppID is required (a positive number)".into());
+            }
+            return crate::backend::tencent::check::account("", "App admin identifier", t.identifier.trim()).map_err(|e| e.message);
         }
         if self.app_key.trim().is_empty() {
             return Err("App Key is required".into());
@@ -177,8 +233,54 @@ pub async fn start_embedded(data_dir: std::path::PathBuf, operator: &str, audit:
     Ok((session, Embedded(sandbox)))
 }
 
-/// A saved profile's session, with its secret from the store.
+/// Names of the built-in sandbox's two demo connections (no profile needed).
+pub const RONGCLOUD_DEMO: &str = "rongcloud-demo";
+pub const TENCENT_DEMO: &str = "tencent-demo";
+
+/// The demo connection a name means (`rongcloud-demo`, `tencent-demo`; the older names
+/// "Built-in sandbox" and "sandbox" mean the RongCloud one), ignoring case.
+pub fn demo_service(name: &str) -> Option<crate::model::Service> {
+    let n = name.trim();
+    if [RONGCLOUD_DEMO, "Built-in sandbox", "sandbox"].iter().any(|d| d.eq_ignore_ascii_case(n)) {
+        Some(crate::model::Service::RongCloud)
+    } else if n.eq_ignore_ascii_case(TENCENT_DEMO) {
+        Some(crate::model::Service::Tencent)
+    } else {
+        None
+    }
+}
+
+/// Where the embedded Tencent sandbox keeps its data: its own directory inside the RongCloud
+/// one's (`tencent/`, with `tencent.db`).
+pub fn tencent_sandbox_dir(data_dir: &std::path::Path) -> std::path::PathBuf {
+    data_dir.join("tencent")
+}
+
+/// Starts the built-in Tencent Cloud Chat sandbox on a free loopback port (demo data when new,
+/// in [`tencent_sandbox_dir`]) and connects to it with the demo SDKAppID, the `administrator`
+/// App admin and the public demo key of the official examples (never a real secret).
+pub async fn start_embedded_tencent(data_dir: std::path::PathBuf, operator: &str, audit: AuditLog) -> Result<(Session, Embedded), String> {
+    use crate::backend::tencent::{self, limits};
+    let dir = tencent_sandbox_dir(&data_dir);
+    tokio::fs::create_dir_all(&dir).await.map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut config = crate::sandbox::TencentConfig::new(dir);
+    config.addr = ([127, 0, 0, 1], 0).into();
+    let sandbox = crate::sandbox::Sandbox::start_tencent(config).await.map_err(|e| format!("{e:#}"))?;
+    let url = sandbox.base_url();
+    let credentials = tencent::Credentials::new(limits::DEMO_SDKAPPID, limits::DEFAULT_ADMIN, limits::DEMO_SECRET_KEY);
+    let client = tencent::Client::new(tencent::ClientConfig::new(credentials, tencent::Endpoint::custom(url.clone()))).map_err(|e| e.message)?;
+    Ok((Session::new(Backend::Tencent(client), url, operator, audit), Embedded(sandbox)))
+}
+
+/// A saved profile's session, with its secret from the store (the App Secret, or a Tencent
+/// app's secret key).
 pub fn connect_profile(p: &Profile, secret: &str, operator: &str, audit: AuditLog) -> Result<Session, ApiError> {
+    if let Some(t) = &p.tencent {
+        use crate::backend::tencent;
+        let credentials = tencent::Credentials::new(t.sdkappid, t.identifier.trim(), secret);
+        let client = tencent::Client::new(tencent::ClientConfig::new(credentials, t.endpoint()))?;
+        return Ok(Session::new(Backend::Tencent(client), t.endpoint_name(), operator, audit));
+    }
     let endpoint = p.endpoint();
     let mut config = ClientConfig::new(Credentials::new(&p.app_key, secret), endpoint);
     config.clock = p.mute_clock;

@@ -17,7 +17,7 @@ use super::command::{Command, Screen};
 use super::exec;
 use super::screens::audit::AuditScreen;
 use super::screens::browser::BrowserScreen;
-use super::command::{BUILT_IN, Level};
+use super::command::Level;
 use super::display;
 use super::screens::connections::{ConnectionsScreen, SettingsView};
 use super::screens::extkeys::ExtKeysScreen;
@@ -90,17 +90,21 @@ impl GroupdeskApp {
     /// name), else the last profile used, else the built-in sandbox.
     fn first_connection(&mut self) -> Command {
         let find = |name: &str| self.settings.profiles.iter().find(|p| p.name == name).cloned();
-        if let Some(name) = self.options.open_at_start.as_ref().and_then(|r| r.connection.clone()) {
-            if name.eq_ignore_ascii_case(BUILT_IN) || name.eq_ignore_ascii_case("sandbox") {
-                return Command::ConnectBuiltIn;
+        let named = self.options.connection.clone().or_else(|| self.options.open_at_start.as_ref().and_then(|r| r.connection.clone()));
+        if let Some(name) = named {
+            if let Some(service) = crate::ops::connections::demo_service(&name) {
+                return Command::ConnectDemo(service);
             }
             match find(&name) {
                 Some(p) => return Command::Connect(p),
                 None => self.log.push(Level::Error, tr!("deeplink-no-connection", name = name.as_str())),
             }
         }
-        let last = self.settings.last_profile.as_deref().and_then(find);
-        last.map_or(Command::ConnectBuiltIn, Command::Connect)
+        let last = self.settings.last_profile.clone().unwrap_or_default();
+        if let Some(service) = crate::ops::connections::demo_service(&last) {
+            return Command::ConnectDemo(service);
+        }
+        find(&last).map_or(Command::ConnectBuiltIn, Command::Connect)
     }
 
     /// Theme, zoom, language and time zone as the settings (or the options) say.
@@ -155,7 +159,7 @@ impl GroupdeskApp {
     fn panels_ui(&mut self, ui: &mut egui::Ui) {
         let Self { settings, options, bridge, session, screen, browser, group, extkeys, connections, audit, log, commands: cmds, empty_registry, fonts, .. } = self;
         let utc = settings.utc_times;
-        egui::Panel::top("top_bar").show(ui, |ui| chrome::top_bar_ui(ui, session, screen, utc, cmds));
+        egui::Panel::top("top_bar").show(ui, |ui| chrome::top_bar_ui(ui, session, &settings.profiles, screen, utc, cmds));
         egui::Panel::bottom("status_bar").show(ui, |ui| chrome::status_ui(ui, bridge.busy(), log, cmds));
         let selected = group.page().map(|p| p.group_id.clone());
         egui::Panel::left("browser").resizable(true).default_size((ui.available_width() * 0.22).clamp(220.0, 300.0)).min_size(180.0).show(ui, |ui| browser.ui(ui, selected.as_deref(), cmds));

@@ -46,8 +46,10 @@ pub fn take_ready<T: Send + 'static>(slot: &mut Option<Promise<T>>) -> Option<T>
     }
 }
 
-/// Name of the connection to the embedded sandbox.
-pub const BUILT_IN: &str = "Built-in sandbox";
+/// Name of the connection to the embedded RongCloud sandbox (`rongcloud-demo`).
+pub const BUILT_IN: &str = crate::ops::connections::RONGCLOUD_DEMO;
+/// Name of the connection to the embedded Tencent Cloud Chat sandbox.
+pub const TENCENT_DEMO: &str = crate::ops::connections::TENCENT_DEMO;
 
 /// The screens of the central panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -194,6 +196,9 @@ pub enum Command {
 
     // ----- connections -----
     ConnectBuiltIn,
+    /// #13 connections: one of the built-in sandbox's demo connections (`rongcloud-demo`,
+    /// `tencent-demo`).
+    ConnectDemo(crate::model::Service),
     Connect(Profile),
     /// The App Secret typed into the prompt for a profile without a stored one.
     ConnectWithSecret { name: String, secret: String },

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::model::bulk::{BulkReport, Control};
 use crate::model::table::MemberTable;
-use crate::model::{ApiError, GroupDetail, Member, MemberAction};
+use crate::model::{ApiError, GroupDetail, Member, MemberAction, Service};
 use crate::ops::audit::{AuditEntry, AuditLog};
 use crate::ops::connections::{Embedded, Environment, Profile, SecretStore};
 use crate::ops::extkeys::Registry;
@@ -33,6 +33,11 @@ impl Connection {
     pub fn url(&self) -> String {
         self.session.backend.current_url()
     }
+
+    /// The service it talks to.
+    pub fn service(&self) -> Service {
+        self.session.backend.service()
+    }
 }
 
 /// An error of local work (a file, the keyring, the embedded server).
@@ -51,11 +56,22 @@ async fn blocking<T: Send + 'static>(what: &'static str, work: impl FnOnce() -> 
 
 // ----- connections -----
 
-/// Starts the embedded sandbox (an operations-layer connection) on a free loopback port.
-pub async fn start_embedded(data_dir: PathBuf, audit: AuditLog) -> Result<Connection, ApiError> {
+/// Starts the embedded sandbox of `service` (an operations-layer connection) on a free loopback
+/// port: the `rongcloud-demo` or `tencent-demo` connection.
+pub async fn start_embedded(service: Service, data_dir: PathBuf, audit: AuditLog) -> Result<Connection, ApiError> {
+    use crate::ops::connections::{TENCENT_DEMO, start_embedded_tencent};
     let operator = crate::ops::audit::operator_from_env();
-    let (session, embedded) = crate::ops::connections::start_embedded(data_dir, &operator, audit).await.map_err(|e| local_error("sandbox", e))?;
-    Ok(Connection { session, name: BUILT_IN.into(), environment: Environment::Sandbox, sandbox: true, embedded: Some(embedded) })
+    let (session, embedded, name) = match service {
+        Service::RongCloud => {
+            let (s, e) = crate::ops::connections::start_embedded(data_dir, &operator, audit).await.map_err(|e| local_error("sandbox", e))?;
+            (s, e, BUILT_IN)
+        }
+        Service::Tencent => {
+            let (s, e) = start_embedded_tencent(data_dir, &operator, audit).await.map_err(|e| local_error("sandbox", e))?;
+            (s, e, TENCENT_DEMO)
+        }
+    };
+    Ok(Connection { session, name: name.into(), environment: Environment::Sandbox, sandbox: true, embedded: Some(embedded) })
 }
 
 /// Connects with a saved profile: with `secret` (typed by the user; then kept for this run

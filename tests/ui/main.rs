@@ -13,6 +13,7 @@ use groupdesk::ui::deeplink::{OpenRequest, Tab};
 use groupdesk::ui::{AppOptions, GroupdeskApp};
 
 mod desk;
+mod tencent_browser;
 
 struct Ui {
     harness: Harness<'static, GroupdeskApp>,
@@ -26,11 +27,33 @@ fn start() -> Ui {
 
 /// The app at a window size, opening a deep link's group once the list is loaded.
 fn start_with(size: egui::Vec2, open: Option<OpenRequest>) -> Ui {
+    start_on(None, size, open)
+}
+
+/// The app on the built-in sandbox's `tencent-demo` connection, once its groups are listed and
+/// the fonts are ready.
+#[allow(dead_code)]
+fn start_tencent() -> Ui {
+    start_tencent_with(egui::vec2(1400.0, 1000.0), None)
+}
+
+/// [`start_tencent`] at a window size, opening a deep link's group once the list is loaded.
+#[allow(dead_code)]
+fn start_tencent_with(size: egui::Vec2, open: Option<OpenRequest>) -> Ui {
+    let ui = start_on(Some(groupdesk::ops::connections::TENCENT_DEMO), size, open);
+    assert_eq!(ui.harness.state().connection_name(), Some(groupdesk::ops::connections::TENCENT_DEMO));
+    ui
+}
+
+/// The app started on a named connection (`None`: the default, `rongcloud-demo`).
+fn start_on(connection: Option<&str>, size: egui::Vec2, open: Option<OpenRequest>) -> Ui {
+    let connection = connection.map(str::to_owned);
     let dir = tempfile::tempdir().unwrap();
     let options = AppOptions {
         audit: groupdesk::ops::audit::AuditLog::new(dir.path().join("audit.jsonl")),
         bench: None,
         open_at_start: open,
+        connection,
         sandbox_dir: dir.path().to_path_buf(),
         secrets: Arc::new(SecretStore::memory_only()),
         persist: false,
@@ -82,6 +105,15 @@ impl Ui {
     fn server(&self) -> Client {
         let url = self.harness.state().connection_url().unwrap();
         Client::new(ClientConfig::new(Credentials::new(groupdesk::sandbox::DEMO_APP_KEY, groupdesk::sandbox::DEMO_APP_SECRET), Endpoint::custom(url))).unwrap()
+    }
+
+    /// A Tencent client on the same (Tencent) sandbox, signed as the demo App admin.
+    #[allow(dead_code)]
+    fn tc_server(&self) -> groupdesk::backend::tencent::Client {
+        use groupdesk::backend::tencent::{self, limits};
+        let url = self.harness.state().connection_url().unwrap();
+        let credentials = tencent::Credentials::new(limits::DEMO_SDKAPPID, limits::DEFAULT_ADMIN, limits::DEMO_SECRET_KEY);
+        tencent::Client::new(tencent::ClientConfig::new(credentials, tencent::Endpoint::custom(url))).unwrap()
     }
 
     fn text_role(&self, label: &str) -> Role {

@@ -8,14 +8,16 @@ use egui::RichText;
 
 use super::session::Session;
 use crate::i18n::Language;
-use crate::ops::connections::Environment;
+use crate::model::Service;
+use crate::ops::connections::{Environment, Profile};
+use crate::ui::command::{BUILT_IN, TENCENT_DEMO};
 use crate::tr;
 use crate::ui::command::{Command, Screen};
 use crate::ui::screens::log::{LogScreen, Notice};
 use crate::ui::{theme, widgets};
 
-pub fn top_bar_ui(ui: &mut egui::Ui, session: &Session, screen: &mut Screen, utc: bool, cmds: &mut Vec<Command>) {
-    identity_row_ui(ui, session);
+pub fn top_bar_ui(ui: &mut egui::Ui, session: &Session, profiles: &[Profile], screen: &mut Screen, utc: bool, cmds: &mut Vec<Command>) {
+    identity_row_ui(ui, session, profiles, cmds);
     ui.add_space(2.0);
     ui.horizontal_wrapped(|ui| {
         for (s, label) in [
@@ -35,7 +37,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, session: &Session, screen: &mut Screen, utc
 
 /// App name, environment badge, connection (and the production warning), on one row whose
 /// height never changes.
-fn identity_row_ui(ui: &mut egui::Ui, session: &Session) {
+fn identity_row_ui(ui: &mut egui::Ui, session: &Session, profiles: &[Profile], cmds: &mut Vec<Command>) {
     let production = session.conn.as_ref().is_some_and(|c| c.environment == Environment::Production);
     let frame = if production { egui::Frame::new().fill(theme::PRODUCTION_BANNER.0) } else { egui::Frame::new() };
     frame.inner_margin(egui::Margin::symmetric(4, 2)).corner_radius(4.0).show(ui, |ui| {
@@ -44,9 +46,12 @@ fn identity_row_ui(ui: &mut egui::Ui, session: &Session) {
             let text_color = production.then_some(theme::PRODUCTION_BANNER.1);
             let name = RichText::new("groupdesk").heading().strong();
             ui.add(egui::Label::new(text_color.map_or(name.clone(), |c| name.color(c))).extend());
+            switcher_ui(ui, session, profiles, cmds);
             match &session.conn {
                 Some(c) => {
                     widgets::env_badge(ui, c.environment);
+                    let service = RichText::new(c.service().label()).strong();
+                    ui.add(egui::Label::new(text_color.map_or(service.clone(), |col| service.color(col))).extend()).on_hover_text(tr!("conn-service-hint"));
                     let conn = RichText::new(&c.name).strong();
                     ui.add(egui::Label::new(text_color.map_or(conn.clone(), |col| conn.color(col))).truncate());
                     if production {
@@ -64,6 +69,31 @@ fn identity_row_ui(ui: &mut egui::Ui, session: &Session) {
             }
         });
     });
+}
+
+/// #13 connections: the connection menu — both demo connections of the built-in sandbox and
+/// every saved profile, each with its service; choosing one connects to it.
+fn switcher_ui(ui: &mut egui::Ui, session: &Session, profiles: &[Profile], cmds: &mut Vec<Command>) {
+    let current = session.conn.as_ref().map(|c| c.name.as_str()).or(session.connecting_name()).unwrap_or("");
+    let shown = if current.is_empty() { tr!("not-connected") } else { current.to_owned() };
+    let response = egui::ComboBox::from_label(tr!("conn-switch")).selected_text(shown).width(150.0).show_ui(ui, |ui| {
+        for (name, service) in [(BUILT_IN, Service::RongCloud), (TENCENT_DEMO, Service::Tencent)] {
+            let text = format!("{name} · {} · {}", service.label(), tr!("conn-demo"));
+            if ui.selectable_label(current == name, text).clicked() && current != name {
+                cmds.push(Command::ConnectDemo(service));
+            }
+        }
+        if !profiles.is_empty() {
+            ui.separator();
+        }
+        for p in profiles {
+            let text = format!("{} · {} · {}", p.name, p.service().label(), p.environment.label());
+            if ui.selectable_label(current == p.name, text).clicked() && current != p.name {
+                cmds.push(Command::Connect(p.clone()));
+            }
+        }
+    });
+    response.response.on_hover_text(tr!("conn-switch-hint"));
 }
 
 /// Until the first call succeeded: "connecting…", or why it failed.

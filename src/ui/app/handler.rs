@@ -51,7 +51,8 @@ impl GroupdeskApp {
             Command::ChooseFile { dialog, reply } => self.choose_file(dialog, reply),
             Command::LoadFontFile(path) => self.load_font_file(path),
 
-            Command::ConnectBuiltIn => self.connect_built_in(),
+            Command::ConnectBuiltIn => self.connect_built_in(crate::model::Service::RongCloud),
+            Command::ConnectDemo(service) => self.connect_built_in(service),
             Command::Connect(profile) => self.connect_profile(profile, None),
             Command::ConnectWithSecret { name, secret } => {
                 if let Some(p) = self.settings.profiles.iter().find(|p| p.name == name).cloned() {
@@ -258,10 +259,10 @@ impl GroupdeskApp {
         self.group.close();
     }
 
-    fn connect_built_in(&mut self) {
+    fn connect_built_in(&mut self, service: crate::model::Service) {
         self.reset_connection();
         let reply = self.session.begin_built_in();
-        self.bridge.reply(reply, exec::start_embedded(self.options.sandbox_dir.clone(), self.options.audit.clone()));
+        self.bridge.reply(reply, exec::start_embedded(service, self.options.sandbox_dir.clone(), self.options.audit.clone()));
     }
 
     fn connect_profile(&mut self, profile: Profile, secret: Option<String>) {
@@ -286,7 +287,11 @@ impl GroupdeskApp {
 
     fn open_group(&mut self, group_id: &str) {
         let group_id = group_id.trim();
-        if let Err(e) = crate::ops::rules::group_id("Group ID", group_id) {
+        let checked = match self.session.ops() {
+            Some(s) => s.backend.check_group_id("Group ID", group_id),
+            None => crate::ops::rules::group_id("Group ID", group_id),
+        };
+        if let Err(e) = checked {
             self.log.push(Level::Error, e.message);
         } else if self.session.conn.is_some() {
             self.screen = Screen::Group;

@@ -95,10 +95,10 @@ impl GroupdeskApp {
         match outcome {
             Outcome::Connected(conn) if conn.sandbox => {
                 // Scripts wait for this line (tests/screenshot.sh).
-                tracing::info!("Built-in sandbox running at {}", conn.url());
+                tracing::info!("Built-in sandbox running at {} ({})", conn.url(), conn.name);
+                self.settings.last_profile = Some(conn.name.clone());
                 self.session.conn = Some(conn);
                 self.session.verified = false;
-                self.settings.last_profile = None;
                 self.commands.push(Command::RefreshGroups);
                 self.load_server_ext_keys();
             }

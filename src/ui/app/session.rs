@@ -33,6 +33,14 @@ pub struct Session {
 }
 
 impl Session {
+    /// The name of the profile being connected to, if one is.
+    pub fn connecting_name(&self) -> Option<&str> {
+        match &self.connecting {
+            Some(Connecting::Profile(name, _)) => Some(name),
+            _ => None,
+        }
+    }
+
     /// The embedded sandbox is starting.
     pub fn starting(&self) -> bool {
         matches!(self.connecting, Some(Connecting::BuiltIn(_)))

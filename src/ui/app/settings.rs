@@ -66,6 +66,9 @@ pub struct AppOptions {
     /// A group (and tab, and connection) to open once the group list is loaded: a deep link
     /// (`groupdesk open …`, `groupdesk://open?…`) or `GROUPDESK_OPEN_GROUP`.
     pub open_at_start: Option<OpenRequest>,
+    /// The connection to start on (a saved profile's name, `rongcloud-demo` or
+    /// `tencent-demo`), before any deep link's; `None`: the deep link's, else the last used.
+    pub connection: Option<String>,
     /// Data directory of the embedded sandbox.
     pub sandbox_dir: PathBuf,
     pub secrets: Arc<SecretStore>,
@@ -102,6 +105,7 @@ impl Default for AppOptions {
             audit: crate::ops::audit::AuditLog::new(crate::ops::audit::AuditLog::default_path()),
             bench,
             open_at_start,
+            connection: std::env::var("GROUPDESK_CONNECTION").ok().filter(|s| !s.trim().is_empty()),
             sandbox_dir: crate::ui::exec::default_sandbox_dir(),
             secrets: Arc::new(SecretStore::new()),
             persist: true,

@@ -51,6 +51,7 @@ impl NewConnection {
             app_key: self.app_key.trim().to_owned(),
             environment: self.environment.unwrap_or(Environment::Staging),
             mute_clock: self.mute_clock,
+            tencent: None,
         };
         p.validate()?;
         if p.name == BUILT_IN || existing.iter().any(|x| x.name == p.name) {
