@@ -172,3 +172,11 @@ async fn apply(c: &Client, group_id: &str, change: &PermChange) -> Result<PermAp
     }
     Ok(out)
 }
+
+// ----- files -----
+
+/// Writes keys as the JSON that `add_custom_fields` takes (and the console imports).
+pub fn write_fields_file(path: &std::path::Path, fields: &CustomFields) -> std::io::Result<()> {
+    let text = serde_json::to_string_pretty(fields).map_err(std::io::Error::other)?;
+    std::fs::write(path, text + "\n")
+}

@@ -251,6 +251,8 @@ pub enum Command {
     TcAddFields { fields: CustomFields, reason: String, reply: Reply<()> },
     /// Group-level keys holding a value on some group.
     TcScanFields { reply: Reply<Vec<String>> },
+    /// The keys (configured and drafted) written as JSON.
+    TcExportFields { path: PathBuf, fields: CustomFields },
     TcPermGroups { group_id: String, reply: Reply<CommunityPermissions> },
     TcPermChange { group_id: String, change: PermChange, reason: String, reply: Reply<PermApplied> },
 }
