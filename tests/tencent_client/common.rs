@@ -19,11 +19,13 @@ pub struct Opts {
     pub server_rate: u32,
     pub client_rate: u32,
     pub fault_rate: f64,
+    /// The sandbox's edition (`None`: its default, premium).
+    pub edition: Option<groupdesk::protocol::tencent::wire::Edition>,
 }
 
 impl Default for Opts {
     fn default() -> Self {
-        Self { seed: Seed::Empty, server_rate: 0, client_rate: 0, fault_rate: 0.0 }
+        Self { seed: Seed::Empty, server_rate: 0, client_rate: 0, fault_rate: 0.0, edition: None }
     }
 }
 
@@ -43,6 +45,9 @@ pub async fn start(o: Opts) -> Env {
     cfg.seed = o.seed;
     cfg.rate_limit = o.server_rate;
     cfg.fault_rate = o.fault_rate;
+    if let Some(e) = o.edition {
+        cfg.edition = e;
+    }
     let sandbox = Sandbox::start_tencent(cfg).await.unwrap();
     let url = sandbox.base_url();
     let mut client_cfg = config(&url, None, o.client_rate);
@@ -55,6 +60,11 @@ pub async fn start(o: Opts) -> Env {
 
 pub async fn empty() -> Env {
     start(Opts::default()).await
+}
+
+/// The demo data (`@TGS#_community` with its topics, permission groups and bans, …).
+pub async fn demo() -> Env {
+    start(Opts { seed: Seed::Demo, ..Default::default() }).await
 }
 
 pub fn ids(prefix: &str, n: usize) -> Vec<String> {

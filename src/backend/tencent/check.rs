@@ -161,6 +161,30 @@ pub fn page_size(path: &str, field: &str, size: u32, max: u32) -> Checked {
     Ok(())
 }
 
+/// A permission value whose bits must all be in `bits` (§0's group or topic bits); the error
+/// names the first other bit and the allowed ones.
+pub fn permission_bits(path: &str, field: &str, value: u64, bits: &[(&str, u64)], kind: &str) -> Checked {
+    if let Some((bit, i)) = crate::protocol::tencent::wire::unknown_bits(value, bits).first() {
+        let allowed: Vec<String> = bits.iter().map(|(n, b)| format!("{n} ({b})")).collect();
+        return Err(ApiError::invalid(path, field, format!("bit 1<<{i} ({bit}) is not a {kind} permission bit; allowed: {}", allowed.join(", "))));
+    }
+    Ok(())
+}
+
+/// A list of ids for one call: 1 to `max` (`0..=max` when `empty_ok`), none blank.
+pub fn id_list(path: &str, field: &str, ids: &[impl AsRef<str>], max: usize, empty_ok: bool) -> Checked {
+    if ids.is_empty() && !empty_ok {
+        return Err(ApiError::invalid(path, field, "at least one id is required"));
+    }
+    if ids.len() > max {
+        return Err(ApiError::invalid(path, field, format!("at most {max} per call (got {})", ids.len())));
+    }
+    for id in ids {
+        required(path, field, id.as_ref())?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,5 +213,13 @@ mod tests {
         assert!(mute_seconds("p", "MuteTime", limits::MUTE_PERMANENT).is_ok());
         assert!(mute_seconds("p", "MuteTime", limits::MUTE_PERMANENT + 1).is_err());
         assert!(account("p", "Member_Account", &"a".repeat(33)).is_err());
+        let bits = crate::protocol::tencent::wire::TOPIC_PERMISSION_BITS;
+        assert!(permission_bits("p", "Permission", 127, &bits, "topic").is_ok());
+        let e = permission_bits("p", "Permission", 128 | 1, &bits, "topic").unwrap_err();
+        assert!(e.message.starts_with("Permission: bit 1<<7 (128) is not a topic permission bit; allowed: ManageTopicInfo (1)"), "{}", e.message);
+        assert_eq!(id_list("p", "TopicIdList", &["a"; 51], 50, false).unwrap_err().message, "TopicIdList: at most 50 per call (got 51)");
+        assert_eq!(id_list("p", "TopicIdList", &[] as &[&str], 50, false).unwrap_err().message, "TopicIdList: at least one id is required");
+        assert!(id_list("p", "TopicIdList", &[] as &[&str], 50, true).is_ok());
+        assert_eq!(id_list("p", "TopicIdList", &[" "], 50, true).unwrap_err().message, "TopicIdList: is required");
     }
 }

@@ -12,6 +12,7 @@ use super::types::*;
 use crate::model::error::ApiError;
 
 const MEMBERS: &str = "group_open_http_svc/get_group_member_info";
+const SPECIFIED: &str = "group_open_http_svc/get_specified_group_member_info";
 const ADD: &str = "group_open_http_svc/add_group_member";
 const DELETE: &str = "group_open_http_svc/delete_group_member";
 const MODIFY: &str = "group_open_http_svc/modify_group_member_info";
@@ -141,10 +142,35 @@ impl Client {
         Ok(self.call::<_, MutedList>(MUTED, &body).await?.muted)
     }
 
-    /// Bans (kicks and blocks from rejoining) at most 20 accounts for `seconds`.
+    /// The listed accounts' member profiles (1–100 accounts), in the order asked; accounts that
+    /// are not members are left out of the answer. `fields`: `MemberInfoFilter` (`None` = the
+    /// service's default set); `custom_keys`: member custom fields to return.
+    pub async fn specified_members(&self, group_id: &str, accounts: &[String], fields: Option<&[String]>, custom_keys: &[String]) -> Result<Vec<MemberInfo>, ApiError> {
+        check::group_id(SPECIFIED, "GroupId", group_id)?;
+        check::accounts(SPECIFIED, "Member_List_Account", accounts, limits::SPECIFIED_MEMBERS_MAX)?;
+        let mut body = json!({"GroupId": group_id, "Member_List_Account": accounts});
+        if let Some(f) = fields {
+            body["MemberInfoFilter"] = json!(f);
+        }
+        if !custom_keys.is_empty() {
+            for k in custom_keys {
+                limits::check_key(k).map_err(|e| ApiError::invalid(SPECIFIED, "AppDefinedDataFilter_GroupMember", e))?;
+            }
+            body["AppDefinedDataFilter_GroupMember"] = json!(custom_keys);
+        }
+        Ok(self.call::<_, MemberPage>(SPECIFIED, &body).await?.members)
+    }
+
+    /// Bans (kicks and blocks from rejoining) at most 20 accounts for 1–4294967295 `seconds`
+    /// (4294967295 = permanent; lift a ban with [`Self::unban`]); `description` ≤ 1,000 bytes.
     pub async fn ban(&self, group_id: &str, accounts: &[String], seconds: u64, description: &str) -> Result<(), ApiError> {
         check::group_id(BAN, "GroupId", group_id)?;
         check::accounts(BAN, "Members_Account", accounts, limits::BAN_ACCOUNTS_MAX)?;
+        if seconds == 0 {
+            return Err(ApiError::invalid(BAN, "Duration", "must be 1 to 4294967295 seconds (got 0); lift a ban with unban_group_member"));
+        }
+        check::mute_seconds(BAN, "Duration", seconds)?;
+        check::bytes(BAN, "Description", description, limits::BAN_DESCRIPTION_BYTES)?;
         let body = Ban { group_id: group_id.to_owned(), accounts: accounts.to_vec(), duration: seconds, description: description.to_owned() };
         self.call::<_, serde_json::Value>(BAN, &body).await.map(drop)
     }
@@ -155,6 +181,8 @@ impl Client {
         self.call::<_, serde_json::Value>(UNBAN, &json!({"GroupId": group_id, "Members_Account": accounts})).await.map(drop)
     }
 
+    /// One page (`limit` 1–100) of running bans from `offset`, ordered by account; the page's
+    /// `next_offset` is 0 on the last page.
     pub async fn banned_page(&self, group_id: &str, limit: u32, offset: u64) -> Result<BanPage, ApiError> {
         check::group_id(BANNED, "GroupId", group_id)?;
         check::page_size(BANNED, "Limit", limit, limits::BAN_PAGE_MAX)?;
@@ -169,8 +197,11 @@ impl Client {
             let page = self.banned_page(group_id, limits::BAN_PAGE_MAX, offset).await?;
             let n = page.banned.len();
             out.extend(page.banned);
-            if n == 0 || page.next_offset == 0 || page.next_offset <= offset {
+            if page.next_offset == 0 {
                 return Ok(out);
+            }
+            if n == 0 || page.next_offset <= offset {
+                return Err(ApiError::transport(BANNED, "", format!("NextOffset {} does not advance past {offset}", page.next_offset)));
             }
             offset = page.next_offset;
         }
@@ -197,11 +228,27 @@ impl Client {
 
     /// App-wide mute of an account in every group: seconds (0 lifts it, 4294967295 permanent).
     pub async fn set_group_nospeaking(&self, account: &str, seconds: u64) -> Result<(), ApiError> {
-        check::account(SET_NOSPEAKING, "Set_Account", account)?;
-        check::mute_seconds(SET_NOSPEAKING, "GroupmsgNospeakingTime", seconds)?;
-        self.call::<_, serde_json::Value>(SET_NOSPEAKING, &json!({"Set_Account": account, "GroupmsgNospeakingTime": seconds})).await.map(drop)
+        self.set_nospeaking(account, None, Some(seconds)).await
     }
 
+    /// App-wide mute of an account: one-to-one (`c2c`) and/or group messages, in seconds (0
+    /// lifts that mute, 4294967295 permanent); at least one; the other is left as it is.
+    pub async fn set_nospeaking(&self, account: &str, c2c: Option<u64>, group: Option<u64>) -> Result<(), ApiError> {
+        check::account(SET_NOSPEAKING, "Set_Account", account)?;
+        let mut body = json!({"Set_Account": account});
+        for (field, value) in [("C2CmsgNospeakingTime", c2c), ("GroupmsgNospeakingTime", group)] {
+            if let Some(v) = value {
+                check::mute_seconds(SET_NOSPEAKING, field, v)?;
+                body[field] = json!(v);
+            }
+        }
+        if c2c.is_none() && group.is_none() {
+            return Err(ApiError::invalid(SET_NOSPEAKING, "GroupmsgNospeakingTime", "C2CmsgNospeakingTime or GroupmsgNospeakingTime is required"));
+        }
+        self.call::<_, serde_json::Value>(SET_NOSPEAKING, &body).await.map(drop)
+    }
+
+    /// The **remaining** seconds of an account's app-wide mutes (0 none, 4294967295 permanent).
     pub async fn nospeaking(&self, account: &str) -> Result<NoSpeaking, ApiError> {
         check::account(GET_NOSPEAKING, "Get_Account", account)?;
         self.call(GET_NOSPEAKING, &json!({"Get_Account": account})).await

@@ -5,7 +5,7 @@
 //! * [`credentials`]: SDKAppID, admin identifier and secret key; the cached, self-renewing
 //!   UserSig; regions with their standby domains;
 //! * [`client`]: transport (URL, envelope, rate limits, failover, retries, tracing);
-//! * [`groups`], [`members`], [`community`]: a typed method for every command the console uses;
+//! * [`groups`], [`members`], [`community`] (topics), [`permissions`] (permission groups): a typed method for every command the console uses;
 //!   [`types`]: their bodies and answers, in one file so the `[I]` shapes are easy to adjust;
 //! * [`check`]: the documented limits (bytes, per-call maxima, key syntax), checked before sending;
 //! * [`bulk`]: lists longer than a command's maximum, chunked, one outcome per user, settled by
@@ -40,6 +40,7 @@ pub mod credentials;
 pub mod groups;
 pub mod members;
 pub mod neutral;
+pub mod permissions;
 pub mod types;
 
 pub use crate::protocol::tencent::{limits, usersig, wire};
@@ -85,6 +86,8 @@ pub fn policy(command: &str) -> Policy {
 /// Service prefixes of the commands (reference §1).
 pub mod svc {
     pub const GROUP: &str = "group_open_http_svc";
+    /// Community topics (`create_topic`, `get_topic`, `destroy_topic`).
+    pub const MILLION_GROUP: &str = "million_group_open_http_svc";
     pub const LOGIN: &str = "im_open_login_svc";
     pub const CONFIG: &str = "openconfigsvr";
     pub const SANDBOX: &str = "_sandbox";

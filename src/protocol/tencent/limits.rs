@@ -42,6 +42,8 @@ pub const BAN_ACCOUNTS_MAX: usize = 20;
 pub const ACCOUNT_IMPORT_MAX: usize = 100;
 /// Groups per `get_group_info` call [I]: the commonly quoted 50.
 pub const GROUP_INFO_MAX: usize = 50;
+/// Accounts per `get_specified_group_member_info` call [I].
+pub const SPECIFIED_MEMBERS_MAX: usize = 100;
 /// Topics per permission-group topic call.
 pub const TOPIC_PERMISSIONS_MAX: usize = 50;
 

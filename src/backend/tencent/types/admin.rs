@@ -1,10 +1,10 @@
 //! Bodies and answers the reference gives only in part or not at all ([I]): bans, accounts,
-//! app-wide mute, Community permission groups and topics, and the sandbox's custom-field
-//! registry. Chosen as the obvious shapes in the style of the documented commands; adjust here.
+//! app-wide mute and the sandbox's custom-field registry, as the sandbox serves them (README,
+//! "Tencent sandbox"). Community permission groups and topics are in [`super::community`].
 
 use serde::{Deserialize, Serialize};
 
-use super::{Level, cursor};
+use super::Level;
 
 /// `ban_group_member`: `Members_Account` (≤ 20), `Duration` seconds, `Description`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -26,7 +26,8 @@ pub struct Banned {
     pub banned_until: u64,
 }
 
-/// A page of `get_group_ban_member`; `next_offset == 0` means done [I].
+/// A page of `get_group_ban_member`: `NextOffset` is the offset of the next page, **0 when this
+/// page is the last** [I].
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 pub struct BanPage {
     #[serde(rename = "BannedAccountList", default)]
@@ -77,153 +78,14 @@ pub struct AccountCheck {
     pub items: Vec<AccountStatus>,
 }
 
-/// `getnospeaking` answer: seconds of app-wide mute (4294967295 permanent, 0 none).
+/// `getnospeaking` answer: the **remaining** seconds of each app-wide mute [I] (0 none,
+/// 4294967295 permanent).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 pub struct NoSpeaking {
     #[serde(rename = "C2CmsgNospeakingTime", default)]
     pub c2c: u64,
     #[serde(rename = "GroupmsgNospeakingTime", default)]
     pub group: u64,
-}
-
-/// A Community permission group (`create_permission_group`, `get_permission_group_info`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct PermissionGroup {
-    /// `@PMG#_…`; empty when creating lets the service choose.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub permission_group_id: String,
-    #[serde(default)]
-    pub permission_group_name: String,
-    /// Group-level bits ([`crate::protocol::tencent::wire::GROUP_PERMISSION_BITS`]).
-    #[serde(default)]
-    pub permission: u64,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub custom_string: String,
-    #[serde(default, skip_serializing)]
-    pub member_num: u64,
-    #[serde(default, skip_serializing)]
-    pub create_time: i64,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct PermissionGroupCreated {
-    #[serde(default)]
-    pub permission_group_id: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-pub struct PermissionGroups {
-    #[serde(rename = "PermissionGroupList", alias = "PermissionGroupInfoList", default)]
-    pub groups: Vec<PermissionGroup>,
-}
-
-/// A member of a permission group: the account, as a bare string or `{"Member_Account": …}`.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
-pub enum AccountItem {
-    Bare(String),
-    Object {
-        #[serde(rename = "Member_Account")]
-        account: String,
-    },
-}
-
-impl AccountItem {
-    pub fn account(&self) -> &str {
-        match self {
-            Self::Bare(a) | Self::Object { account: a } => a,
-        }
-    }
-}
-
-/// A page of `get_permission_group_member_list`; an empty `Next` ends it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct PermissionMemberPage {
-    #[serde(rename = "MemberList", default)]
-    pub members: Vec<AccountItem>,
-    #[serde(default, deserialize_with = "cursor")]
-    pub next: String,
-}
-
-/// A topic's permission bits in a permission group.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TopicPermission {
-    #[serde(rename = "TopicId")]
-    pub topic_id: String,
-    /// Topic-level bits ([`crate::protocol::tencent::wire::TOPIC_PERMISSION_BITS`]).
-    #[serde(rename = "Permission", default)]
-    pub permission: u64,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-pub struct TopicPermissions {
-    #[serde(rename = "TopicPermissionList", default)]
-    pub topics: Vec<TopicPermission>,
-}
-
-/// `create_topic`: `TopicId` optional (`GroupId@TOPIC#_…`), `TopicName` required.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct NewTopic {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub topic_id: Option<String>,
-    pub topic_name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub introduction: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub notification: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_string: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct TopicCreated {
-    #[serde(default)]
-    pub topic_id: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct TopicInfo {
-    pub topic_id: String,
-    #[serde(default)]
-    pub topic_name: String,
-    #[serde(default)]
-    pub introduction: String,
-    #[serde(default)]
-    pub notification: String,
-    #[serde(default)]
-    pub custom_string: String,
-    #[serde(default)]
-    pub error_code: i64,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-pub struct Topics {
-    #[serde(rename = "TopicInfo", default)]
-    pub topics: Vec<TopicInfo>,
-}
-
-/// One topic's result of `destroy_topic`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct TopicResult {
-    #[serde(default)]
-    pub topic_id: String,
-    #[serde(default)]
-    pub error_code: i64,
-    #[serde(default)]
-    pub error_info: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-pub struct TopicResults {
-    #[serde(rename = "DestroyResultItem", default)]
-    pub items: Vec<TopicResult>,
 }
 
 /// A custom field's value type in the sandbox's registry.

@@ -229,7 +229,7 @@ pub fn get_group_member_info(ctx: &Ctx, o: &Obj) -> WireResult<Map<String, Value
 /// order asked (others are left out). AVChatRoom ⇒ 10007.
 pub fn get_specified_group_member_info(ctx: &Ctx, o: &Obj) -> WireResult<Map<String, Value>> {
     let gid = group_id(o)?;
-    let users = super::accounts(o, "Member_List_Account", SPECIFIED_MEMBERS_MAX)?;
+    let users = super::accounts(o, "Member_List_Account", limits::SPECIFIED_MEMBERS_MAX)?;
     let g = ctx.repo.group(gid)?;
     check_member_list(g.kind, "get_specified_group_member_info")?;
     let reg = Registry::load(ctx)?;
@@ -245,6 +245,3 @@ pub fn get_specified_group_member_info(ctx: &Ctx, o: &Obj) -> WireResult<Map<Str
     out.insert("MemberList".into(), Value::Array(list));
     Ok(out)
 }
-
-/// Accounts per `get_specified_group_member_info` call [I].
-pub const SPECIFIED_MEMBERS_MAX: usize = 100;
