@@ -1,7 +1,7 @@
 //! Tencent-only operations (#13): the app's custom-field registry (read it, add keys to the
 //! sandbox's, scan the groups for keys in use) and Community permission groups (list with their
-//! members and topic bits; create, rename and edit bits, members in and out with a result per
-//! member, the topics they apply to, destroy). Every change is recorded in the audit log like
+//! members and topic bits; create, rename and edit bits, members in and out with the service's
+//! result per member, the topics they apply to, destroy). Every change is recorded in the audit log like
 //! the shared ones, the same words from the console and the CLI.
 
 use std::collections::BTreeSet;
@@ -75,7 +75,12 @@ pub async fn permission_groups(s: &Session, group_id: &str) -> Result<CommunityP
     let mut groups = Vec::new();
     for g in c.permission_groups(group_id, &[]).await? {
         let members = c.permission_group_members(group_id, &g.permission_group_id).await?;
-        let topics = c.topic_permission_group(group_id, &g.permission_group_id, &[]).await?;
+        let topics = c
+            .topic_permission_group(group_id, &g.permission_group_id, &[])
+            .await?
+            .into_iter()
+            .filter_map(|t| Some(TopicPermission { permission: t.permission?, topic_id: t.topic_id }))
+            .collect();
         groups.push(PermGroupView { group: g, members, topics });
     }
     groups.sort_by(|a, b| a.group.permission_group_id.cmp(&b.group.permission_group_id));
@@ -121,12 +126,39 @@ impl PermChange {
     }
 }
 
+/// One account's result of a permission-group membership change (the service's `Result`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MemberResult {
+    Added,
+    AlreadyIn,
+    /// Not a member of the Community (or not imported): not added.
+    NotMember,
+    Removed,
+    /// Was not in the permission group.
+    NotIn,
+}
+
+impl MemberResult {
+    /// The member is now where asked.
+    pub fn ok(self) -> bool {
+        !matches!(self, Self::NotMember)
+    }
+}
+
 /// What a permission-group change did: the new group's id, and for membership changes each
-/// member's result as read back (`true`: the member is now where asked).
+/// member's result.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PermApplied {
     pub created: Option<String>,
-    pub members: Vec<(String, bool)>,
+    pub members: Vec<(String, MemberResult)>,
+}
+
+/// The first failed item of a per-item answer, as the error.
+fn first_error(outcomes: Vec<crate::backend::tencent::types::Outcome>) -> Result<(), ApiError> {
+    match outcomes.into_iter().find_map(|o| o.error) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
 /// Applies one change and records it.
@@ -146,27 +178,32 @@ async fn apply(c: &Client, group_id: &str, change: &PermChange) -> Result<PermAp
             out.created = Some(c.create_permission_group(group_id, &pg).await?);
         }
         PermChange::Modify { pg, name, permission } => c.modify_permission_group(group_id, pg, name.as_deref(), *permission, None).await?,
-        PermChange::Destroy { pg } => c.destroy_permission_group(group_id, pg).await?,
+        PermChange::Destroy { pg } => first_error(c.destroy_permission_groups(group_id, std::slice::from_ref(pg)).await?)?,
         PermChange::Members { pg, add, users } => {
-            let sent = if *add { c.add_permission_group_members(group_id, pg, users).await } else { c.delete_permission_group_members(group_id, pg, users).await };
-            // Each member's result is read back, so a partial success shows who is where.
-            let now: BTreeSet<String> = c.permission_group_members(group_id, pg).await?.into_iter().collect();
-            out.members = users.iter().map(|u| (u.clone(), now.contains(u) == *add)).collect();
-            if let Err(e) = sent
-                && out.members.iter().all(|(_, ok)| !ok)
-            {
-                return Err(e);
+            let max = crate::backend::tencent::limits::PERMISSION_GROUP_MEMBERS_MAX;
+            for chunk in users.chunks(max) {
+                let results = if *add { c.add_permission_group_members(group_id, pg, chunk).await? } else { c.delete_permission_group_members(group_id, pg, chunk).await? };
+                out.members.extend(results.into_iter().map(|m| {
+                    let r = match (*add, m.result) {
+                        (true, 1) => MemberResult::Added,
+                        (true, 2) => MemberResult::AlreadyIn,
+                        (true, _) => MemberResult::NotMember,
+                        (false, 1) => MemberResult::Removed,
+                        (false, _) => MemberResult::NotIn,
+                    };
+                    (m.account, r)
+                }));
             }
         }
         PermChange::Topics { pg, add, set, remove } => {
             for chunk in add.chunks(crate::backend::tencent::limits::TOPIC_PERMISSIONS_MAX) {
-                c.add_topic_permission_group(group_id, pg, chunk).await?;
+                first_error(c.add_topic_permission_group(group_id, pg, chunk).await?)?;
             }
             for chunk in set.chunks(crate::backend::tencent::limits::TOPIC_PERMISSIONS_MAX) {
-                c.set_topic_permission_group(group_id, pg, chunk).await?;
+                first_error(c.set_topic_permission_group(group_id, pg, chunk).await?)?;
             }
             for chunk in remove.chunks(crate::backend::tencent::limits::TOPIC_PERMISSIONS_MAX) {
-                c.delete_topic_permission_group(group_id, pg, chunk).await?;
+                first_error(c.delete_topic_permission_group(group_id, pg, chunk).await?)?;
             }
         }
     }

@@ -162,7 +162,7 @@ fn rename_a_permission_group_and_toggle_named_permissions() {
     assert_eq!((pg[0].permission_group_name.as_str(), pg[0].permission), ("只读观察组", 256 | 64));
     let rust = format!("{COMMUNITY}@TOPIC#_rust");
     let topics = ui.runtime.block_on(server.topic_permission_group(COMMUNITY, "@PMG#_readonly", std::slice::from_ref(&rust))).unwrap();
-    assert_eq!(topics.iter().find(|t| t.topic_id == rust).map(|t| t.permission), Some(16 | 8));
+    assert_eq!(topics.iter().find(|t| t.topic_id == rust).map(|t| t.permission), Some(Some(16 | 8)));
     let actions: Vec<String> = ui.audit().into_iter().map(|e| e.action).collect();
     assert!(actions.iter().any(|a| a.starts_with("modify permission group @PMG#_readonly")), "{actions:?}");
 }
@@ -172,11 +172,12 @@ fn add_members_to_a_permission_group_with_per_member_results() {
     let mut ui = start_tencent();
     ui.perm_groups_tab();
     ui.click(Role::Button, "发言组 (@PMG#_speakers) · 100 members");
-    ui.type_into("User IDs (comma or space separated)", "user00500 user00501");
+    ui.type_into("User IDs (comma or space separated)", "user00500 user00501 nobody_here");
     ui.click(Role::Button, "Add to permission group…");
     ui.perm_apply("ticket 17");
     let results = ui.harness.state().group_page().unwrap().perms.results.clone();
-    assert_eq!(results, vec![("user00500".to_owned(), true), ("user00501".to_owned(), true)]);
+    use groupdesk::ops::tencent::MemberResult;
+    assert_eq!(results, vec![("user00500".to_owned(), MemberResult::Added), ("user00501".to_owned(), MemberResult::Added), ("nobody_here".to_owned(), MemberResult::NotMember)]);
     let members = ui.runtime.block_on(ui.tc_server().permission_group_members(COMMUNITY, "@PMG#_speakers")).unwrap();
     assert!(members.contains(&"user00500".to_owned()) && members.contains(&"user00501".to_owned()));
 }

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, VecDeque};
 use egui::RichText;
 
 use crate::model::ApiError;
-use crate::ops::tencent::{CommunityPermissions, PermApplied, PermChange, PermGroupView};
+use crate::ops::tencent::{CommunityPermissions, MemberResult, PermApplied, PermChange, PermGroupView};
 use crate::backend::tencent::types::TopicPermission;
 use crate::protocol::tencent::wire::{GROUP_PERMISSION_BITS, TOPIC_PERMISSION_BITS};
 use crate::tr;
@@ -79,7 +79,7 @@ pub struct PermGroupsTab {
     pub new_name: String,
     pub users: String,
     /// Each member's result of the last add or remove.
-    pub results: Vec<(String, bool)>,
+    pub results: Vec<(String, MemberResult)>,
     pub confirm: Option<Confirm>,
     queue: VecDeque<(PermChange, String)>,
     running: Option<Pending<PermApplied>>,
@@ -184,8 +184,10 @@ impl PermGroupsTab {
                 create = Some(name);
                 self.new_name.clear();
             }
+            // The actions first (always in view), then the permissions to tick.
+            self.actions_ui(&mut cols[0], busy, &data);
             if let Some(edit) = self.edit.as_mut() {
-                edit_ui(&mut cols[1], edit, &data.topics);
+                egui::ScrollArea::vertical().id_salt("pg_edit").show(&mut cols[1], |ui| edit_ui(ui, edit, &data.topics));
             }
         });
         if let Some(name) = create {
@@ -198,17 +200,14 @@ impl PermGroupsTab {
             self.results.clear();
         }
         self.data = Some(data);
-        if self.edit.is_some() {
-            ui.separator();
-            self.actions_ui(ui, busy);
-        }
         if busy {
             ui.spinner();
         }
     }
 
-    fn actions_ui(&mut self, ui: &mut egui::Ui, busy: bool) {
+    fn actions_ui(&mut self, ui: &mut egui::Ui, busy: bool, data: &CommunityPermissions) {
         let Some(edit) = self.edit.clone() else { return };
+        ui.separator();
         let changes = edit.changes(&self.original);
         ui.horizontal(|ui| {
             if ui.add_enabled(!busy && !changes.is_empty() && !edit.name.trim().is_empty(), egui::Button::new(tr!("pg-save"))).clicked() {
@@ -222,7 +221,7 @@ impl PermGroupsTab {
             }
         });
         ui.heading(tr!("pg-members-heading"));
-        let members = self.data.as_ref().and_then(|d| d.groups.iter().find(|g| g.group.permission_group_id == edit.id)).map(|g| g.members.len()).unwrap_or(0);
+        let members = data.groups.iter().find(|g| g.group.permission_group_id == edit.id).map(|g| g.members.len()).unwrap_or(0);
         ui.label(tr!("pg-members-count", count = members));
         widgets::text_field(ui, &tr!("pg-users"), &mut self.users);
         let users: Vec<String> = self.users.split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()).map(str::to_owned).collect();
@@ -233,9 +232,16 @@ impl PermGroupsTab {
                 }
             }
         });
-        for (user, ok) in &self.results {
-            let text = if *ok { tr!("pg-member-ok", user = user.as_str()) } else { tr!("pg-member-failed", user = user.as_str()) };
-            if *ok {
+        for (user, r) in &self.results {
+            let u = user.as_str();
+            let text = match r {
+                MemberResult::Added => tr!("pg-member-added", user = u),
+                MemberResult::AlreadyIn => tr!("pg-member-already", user = u),
+                MemberResult::NotMember => tr!("pg-member-not-member", user = u),
+                MemberResult::Removed => tr!("pg-member-removed", user = u),
+                MemberResult::NotIn => tr!("pg-member-not-in", user = u),
+            };
+            if r.ok() {
                 ui.colored_label(theme::SUCCESS, text);
             } else {
                 ui.colored_label(ui.visuals().error_fg_color, text);
