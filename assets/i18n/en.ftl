@@ -671,6 +671,7 @@ m-sendtopicmessage = Send topic messages
 m-gettopichistorymessage = Read topic message history
 m-revokeothermembertopicmessage = Recall others' topic messages
 m-topicatall = @ everyone in the topic
+note-tc-fields-exported = Custom-field keys exported to { $path }
 nav-tc-fields = Custom fields
 tcf-title = Custom fields (Tencent Cloud Chat)
 tcf-immutable-intro = On Tencent Cloud Chat, custom-field keys are configured in the Chat console and can never be deleted or changed once configured. New keys drafted here are applied to the built-in sandbox only, after a typed confirmation.

@@ -584,6 +584,7 @@ m-sendtopicmessage = 发送话题消息
 m-gettopichistorymessage = 查看话题历史消息
 m-revokeothermembertopicmessage = 撤回他人话题消息
 m-topicatall = 在话题中@全体成员
+note-tc-fields-exported = 自定义字段键已导出到 { $path }
 nav-tc-fields = 自定义字段
 tcf-title = 自定义字段（腾讯云即时通信 IM）
 tcf-immutable-intro = 在腾讯云即时通信 IM 中，自定义字段的键在控制台配置，一经配置便永远不能删除或修改。此处草拟的新键只会应用到内置沙箱，且须输入确认。

@@ -181,3 +181,95 @@ fn add_members_to_a_permission_group_with_per_member_results() {
     let members = ui.runtime.block_on(ui.tc_server().permission_group_members(COMMUNITY, "@PMG#_speakers")).unwrap();
     assert!(members.contains(&"user00500".to_owned()) && members.contains(&"user00501".to_owned()));
 }
+
+#[test]
+fn custom_fields_export_import_and_scan() {
+    let mut ui = start_tencent();
+    ui.click(Role::Button, "Custom fields");
+    ui.wait("registry read", |a| a.tc_fields().configured.is_some());
+    ui.click(Role::Button, "Scan groups for keys in use");
+    ui.wait("scanned", |a| a.tc_fields().in_use.is_some());
+    let used = ui.harness.state().tc_fields().in_use.clone().unwrap();
+    assert_eq!(used, ["level", "region", "settings", "verified"], "values present on the demo groups");
+    // Export through the in-app path chooser.
+    ui.click(Role::Button, "Export JSON…");
+    ui.harness.run_steps(6);
+    ui.wait("path chooser", |a| a.file_chooser_open());
+    let folder = ui._dir.path().display().to_string();
+    ui.type_into("Folder", &folder);
+    assert_eq!(ui.harness.get_by_role_and_label(Role::TextInput, "File name").value().as_deref(), Some("tencent-custom-fields.json"));
+    ui.click(Role::Button, "Save file");
+    ui.wait("exported", |a| a.notices().iter().any(|n| n.text.starts_with("Custom-field keys exported to")));
+    let path = ui._dir.path().join("tencent-custom-fields.json");
+    let mut fields: groupdesk::backend::tencent::types::CustomFields = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(fields.group_fields.len(), 4);
+    assert_eq!(fields.member_fields.len(), 3);
+    // Import: configured keys as they are are skipped, a new one becomes a draft…
+    let mut mood = fields.group_fields[1].clone();
+    mood.key = "mood".into();
+    mood.label = "心情".into();
+    fields.group_fields.push(mood);
+    std::fs::write(&path, serde_json::to_string(&fields).unwrap()).unwrap();
+    let import = |ui: &mut Ui| {
+        ui.click(Role::Button, "Import JSON…");
+        ui.harness.run_steps(6);
+        ui.wait("path chooser", |a| a.file_chooser_open());
+        ui.type_into("Folder", &folder);
+        ui.type_into("File name (json)", "tencent-custom-fields.json");
+        ui.click(Role::Button, "Open file");
+    };
+    import(&mut ui);
+    ui.wait("imported", |a| !a.tc_fields().drafts.group_fields.is_empty());
+    let drafts: Vec<String> = ui.harness.state().tc_fields().drafts.group_fields.iter().map(|f| f.key.clone()).collect();
+    assert_eq!(drafts, ["mood"]);
+    // …and a file that would change a configured key is refused, naming it.
+    ui.click(Role::Button, "Discard drafts");
+    fields.group_fields[0].label = "Level".into();
+    std::fs::write(&path, serde_json::to_string(&fields).unwrap()).unwrap();
+    import(&mut ui);
+    ui.wait("refused", |a| a.tc_fields().error.is_some());
+    let key = fields.group_fields[0].key.clone();
+    assert_eq!(ui.harness.state().tc_fields().error.as_deref(), Some(format!("{key} is configured already and can never be changed or deleted").as_str()));
+    assert!(ui.harness.state().tc_fields().drafts.group_fields.is_empty());
+}
+
+#[test]
+fn disband_asks_for_the_group_id_typed() {
+    let mut ui = start_tencent();
+    ui.open("@TGS#meeting");
+    ui.click(Role::Button, "Disband group…");
+    ui.harness.run_steps(6);
+    ui.type_into("Reason (recorded in the audit log)", "ticket 18");
+    ui.type_into("Type the group id (@TGS#meeting) to confirm", "@TGS#meet");
+    ui.click(Role::Button, "Dismiss");
+    assert!(ui.harness.state().group_page().is_some(), "a wrong id does nothing");
+    ui.type_into("Type the group id (@TGS#meeting) to confirm", "@TGS#meeting");
+    ui.click(Role::Button, "Dismiss");
+    ui.wait("disbanded", |a| a.group_page().is_none());
+    let err = ui.runtime.block_on(ui.tc_server().group("@TGS#meeting", &ResponseFilter::default())).unwrap_err();
+    assert!(err.code.is_some(), "{err:?}");
+    assert_eq!(ui.audit().pop().unwrap().action, "dismiss group");
+}
+
+#[test]
+fn create_then_destroy_a_permission_group_with_its_id_typed() {
+    let mut ui = start_tencent();
+    ui.perm_groups_tab();
+    ui.type_into("New permission group name", "值班组");
+    ui.click(Role::Button, "Create permission group…");
+    ui.perm_apply("ticket 19");
+    let page = ui.harness.state().group_page().unwrap();
+    let id = page.perms.selected.clone().expect("the new group is selected");
+    assert_eq!(page.perms.edit.as_ref().unwrap().name, "值班组");
+    let server = ui.tc_server();
+    assert!(ui.runtime.block_on(server.permission_groups(COMMUNITY, &[])).unwrap().iter().any(|g| g.permission_group_id == id));
+    ui.click(Role::Button, "Destroy permission group…");
+    ui.harness.run_steps(6);
+    ui.type_into("Reason (recorded in the audit log)", "ticket 20");
+    ui.click(Role::Button, "Destroy");
+    assert!(ui.harness.state().group_page().unwrap().perms.confirm.is_some(), "the id must be typed");
+    ui.type_into(&format!("Type {id} to confirm"), &id);
+    ui.click(Role::Button, "Destroy");
+    ui.wait("destroyed", |a| a.group_page().is_some_and(|g| g.perms.confirm.is_none() && !g.perms.busy() && g.perms.selected.is_none()));
+    assert!(!ui.runtime.block_on(server.permission_groups(COMMUNITY, &[])).unwrap().iter().any(|g| g.permission_group_id == id));
+}

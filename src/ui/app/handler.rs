@@ -166,7 +166,7 @@ impl GroupdeskApp {
             // Tencent: custom fields and permission groups (#13 items 3, 4, 7)
             Command::TcFields { reply } => self.reply(reply, |s| async move { ops::tencent::custom_fields(&s).await }),
             Command::TcAddFields { fields, reason, reply } => self.recorded_reply(reply, |s| async move { ops::tencent::add_custom_fields(&s, &fields, Some(&reason)).await }),
-            Command::TcExportFields { path, fields } => self.write_file(path.clone(), Written::Registry, exec::export_tc_fields(path, fields)),
+            Command::TcExportFields { path, fields } => self.write_file(path.clone(), Written::TcFields, exec::export_tc_fields(path, fields)),
             Command::TcScanFields { reply } => self.reply(reply, |s| async move { ops::tencent::scan_fields_in_use(&s).await }),
             Command::TcPermGroups { group_id, reply } => self.reply(reply, |s| async move { ops::tencent::permission_groups(&s, &group_id).await }),
             Command::TcPermChange { group_id, change, reason, reply } => {
