@@ -134,6 +134,7 @@ impl GroupPage {
                 self.load(cmds);
             }
             Event::Changed { result: Err(e), .. } => {
+                self.tc.failed();
                 self.busy = false;
                 self.error = Some(e.clone());
             }

@@ -62,6 +62,12 @@ impl TcEditor {
         false
     }
 
+    /// A change failed: nothing chained to it is sent.
+    pub fn failed(&mut self) {
+        self.then_mute = None;
+        self.asked = None;
+    }
+
     pub fn poll(&mut self, detail: Option<&GroupDetail>) {
         if let Some(answer) = take_ready(&mut self.fields_loading) {
             // No registry (the live service): values are shown as plain text.
@@ -182,7 +188,8 @@ impl TcEditor {
                     ui.strong(tr!("review-after"));
                     ui.end_row();
                     for (f, a, b) in &rows {
-                        ui.label(f);
+                        let def = self.fields.as_ref().and_then(|d| d.group_fields.iter().find(|d| &d.key == f));
+                        ui.label(def.map_or_else(|| f.clone(), |d| format!("{} ({f})", d.label)));
                         for v in [a, b] {
                             ui.add(egui::Label::new(if v.is_empty() { tr!("review-empty") } else { v.clone() }).wrap());
                         }
