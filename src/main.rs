@@ -8,13 +8,13 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
-use groupdesk::cli::{self, AllowlistCmd, Connection, CustomFieldsCmd, GroupsCmd, MembersCmd, MuteAllCmd};
+use groupdesk::cli::{self, AllowlistCmd, AppMuteCmd, Connection, CustomFieldsCmd, GroupsCmd, MembersCmd, MuteAllCmd};
 use groupdesk::sandbox::{self, Sandbox, Seed};
 use groupdesk::ui::deeplink::{OpenRequest, SCHEME, Tab};
 use secrecy::{ExposeSecret, SecretString};
 
 #[derive(Parser)]
-#[command(name = "groupdesk", version, about = "Console for RongCloud IM groups, and its local sandbox server")]
+#[command(name = "groupdesk", version, about = "Console for the chat groups of RongCloud IM and Tencent Cloud Chat apps, and its local sandbox server")]
 struct Cli {
     #[command(flatten)]
     connection: Connection,
@@ -41,6 +41,9 @@ enum Command {
     /// The app's custom-field keys (Tencent Cloud Chat).
     #[command(subcommand, name = "custom-fields")]
     CustomFields(CustomFieldsCmd),
+    /// A user's app-wide mute in every group (Tencent Cloud Chat).
+    #[command(subcommand, name = "app-mute")]
+    AppMute(AppMuteCmd),
     /// Open the console on a group (what a `groupdesk://open?group=…` link does).
     Open(OpenArgs),
 }
@@ -159,6 +162,7 @@ fn main() -> ExitCode {
         Some(Command::Allowlist(cmd)) => headless(&cli.connection, |c| async move { cli::allowlist(&c, cmd).await }),
         Some(Command::MuteAll(cmd)) => headless(&cli.connection, |c| async move { cli::mute_all(&c, cmd).await }),
         Some(Command::CustomFields(cmd)) => headless(&cli.connection, |c| async move { cli::custom_fields(&c, cmd).await }),
+        Some(Command::AppMute(cmd)) => headless(&cli.connection, |c| async move { cli::app_mute(&c, cmd).await }),
         Some(Command::Open(args)) => {
             let group = args.group.trim().to_owned();
             if group.is_empty() {

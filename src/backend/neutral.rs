@@ -79,6 +79,20 @@ impl Backend {
         }
     }
 
+    /// Every group of the app, handed to `on_rows` batch by batch as they arrive (with the
+    /// number of groups listed); answers how many rows were handed on. RongCloud lists in one go.
+    pub async fn list_groups_progressive(&self, on_rows: &(dyn Fn(Vec<GroupRow>, usize) + Send + Sync)) -> Result<usize, ApiError> {
+        match self {
+            Self::RongCloud(c) => {
+                let rows = rongcloud::neutral::list_groups(c).await?;
+                let n = rows.len();
+                on_rows(rows, n);
+                Ok(n)
+            }
+            Self::Tencent(c) => tencent::browse::list_groups_progressive(c, on_rows).await,
+        }
+    }
+
     /// One group's profile, counts, mute-all state and capabilities.
     pub async fn open_group(&self, group_id: &str) -> Result<GroupDetail, ApiError> {
         match self {

@@ -81,7 +81,8 @@ async fn list(session: &Session, json: bool) -> Result<ExitCode, CliError> {
     for g in &rows {
         let _ = writeln!(out, "{:<24} {:<32} {:>8}  {:<12} {}", g.group_id, g.name, g.member_count, g.owner, format_ms(g.created_ms));
     }
-    let _ = writeln!(out, "{} hosted groups", rows.len());
+    let kind = if session.backend.rongcloud().is_some() { "hosted groups" } else { "groups" };
+    let _ = writeln!(out, "{} {kind}", rows.len());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -110,7 +111,7 @@ async fn show(session: &Session, group: &str, json: bool) -> Result<ExitCode, Cl
         println!("  announcement:   {}", d.announcement);
         println!("  face URL:       {}", d.portrait_url);
         for (k, v) in &d.custom {
-            println!("  {k}: {v}");
+            println!("  {:<16}{v}", format!("{k}:"));
         }
         println!("  applying:       {}", tc.apply_join.map(|o| format!("{o:?}")).unwrap_or_else(|| "(not set)".into()));
         println!("  inviting:       {}", tc.invite_join.map(|o| format!("{o:?}")).unwrap_or_else(|| "(not set)".into()));

@@ -4,6 +4,7 @@
 //!
 //! [`groups`] and [`members`] print; this module holds the options and the connection.
 
+mod accounts;
 mod groups;
 mod members;
 
@@ -13,6 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
+pub use accounts::{AppMuteCmd, app_mute};
 pub use groups::{custom_fields, groups};
 pub use members::{allowlist, members, mute_all};
 

@@ -24,6 +24,8 @@ impl Service {
 /// A row of the group browser.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GroupRow {
+    /// Tencent's group type (Work, Public, Meeting, AVChatRoom, Community); `None` on RongCloud.
+    pub group_type: Option<super::tencent::GroupType>,
     pub group_id: String,
     pub name: String,
     pub owner: String,

@@ -372,3 +372,42 @@ pub fn connect_tencent_cli(c: TencentCliConnection, operator: &str, audit: Audit
     let client = tencent::Client::new(config).map_err(|e| e.message)?;
     Ok(Session::new(Backend::Tencent(client), name, operator, audit))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backend::tencent::Region;
+
+    fn tencent(region: Option<Region>, url: &str, sdkappid: u64, identifier: &str) -> Profile {
+        Profile {
+            name: "tc".into(),
+            target: Target::Url(String::new()),
+            app_key: String::new(),
+            environment: Environment::Staging,
+            mute_clock: None,
+            tencent: Some(TencentApp { region, url: url.into(), sdkappid, identifier: identifier.into() }),
+        }
+    }
+
+    #[test]
+    fn demo_names_and_tencent_profiles_are_checked_naming_the_field() {
+        use crate::model::Service;
+        assert_eq!(demo_service("tencent-demo"), Some(Service::Tencent));
+        assert_eq!(demo_service("RongCloud-Demo"), Some(Service::RongCloud));
+        assert_eq!(demo_service("Built-in sandbox"), Some(Service::RongCloud));
+        assert_eq!(demo_service("prod"), None);
+        assert!(tencent(Some(Region::Sg), "", 1_400_000_000, "administrator").validate().is_ok());
+        assert!(tencent(None, "", 1, "administrator").validate().unwrap_err().starts_with("Base URL"));
+        assert!(tencent(None, "http://example.com", 1, "administrator").validate().unwrap_err().starts_with("Base URL"));
+        assert!(tencent(Some(Region::Sg), "", 0, "administrator").validate().unwrap_err().starts_with("SDKAppID"));
+        assert!(tencent(Some(Region::Sg), "", 1, "").validate().unwrap_err().starts_with("App admin identifier"));
+        let mut demo = tencent(Some(Region::Sg), "", 1, "administrator");
+        demo.name = "tencent-demo".into();
+        assert!(demo.validate().unwrap_err().contains("built-in demo connection"));
+        let p = tencent(Some(Region::Ger), "", 1, "administrator");
+        assert_eq!((p.service(), p.endpoint_label().as_str()), (Service::Tencent, "Frankfurt"));
+        // Settings written before Tencent profiles existed still load.
+        let old = r#"{"name":"p","target":{"Url":"http://127.0.0.1:1"},"app_key":"k","environment":"Staging"}"#;
+        assert_eq!(serde_json::from_str::<Profile>(old).unwrap().service(), Service::RongCloud);
+    }
+}

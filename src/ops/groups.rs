@@ -17,6 +17,20 @@ pub async fn list(s: &Session) -> Result<Vec<GroupRow>, ApiError> {
     s.backend.list_groups().await
 }
 
+/// Every group, handed to `on_rows` batch by batch as the service answers (with the number of
+/// groups listed), then all of them newest first: the browser shows the first rows at once.
+pub async fn list_progressive(s: &Session, on_rows: impl Fn(Vec<GroupRow>, usize) + Send + Sync) -> Result<Vec<GroupRow>, ApiError> {
+    let all = std::sync::Mutex::new(Vec::new());
+    let sink = |rows: Vec<GroupRow>, total: usize| {
+        all.lock().unwrap_or_else(|p| p.into_inner()).extend(rows.iter().cloned());
+        on_rows(rows, total);
+    };
+    s.backend.list_groups_progressive(&sink).await?;
+    let mut rows = all.into_inner().unwrap_or_else(|p| p.into_inner());
+    rows.sort_by(|a, b| b.created_ms.cmp(&a.created_ms).then_with(|| a.group_id.cmp(&b.group_id)));
+    Ok(rows)
+}
+
 /// One group by exact id (its length checked first; the service judges the rest).
 pub async fn open(s: &Session, group_id: &str) -> Result<GroupDetail, ApiError> {
     let group_id = group_id.trim();

@@ -14,8 +14,10 @@
 //! * [`connections`]: profiles, secrets, the embedded sandbox as a connection;
 //! * [`audit`]: the audit log and its entries;
 //! * [`rules`]: the input rules forms check as the operator types;
+//! * [`accounts`]: a user's app-wide mute (Tencent `getnospeaking` / `setnospeaking`);
 //! * [`tencent`]: Tencent-only: the custom-field registry and Community permission groups.
 
+pub mod accounts;
 pub mod audit;
 pub mod connections;
 pub mod csv;

@@ -57,7 +57,11 @@ impl GroupdeskApp {
     /// Builds the app and connects: to the connection a deep link names, else to the last
     /// profile used, else to the embedded sandbox. Starts the system font scan.
     pub fn new(ctx: &egui::Context, storage: Option<&dyn eframe::Storage>, options: AppOptions) -> Self {
-        let settings: Settings = if options.persist { storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default() } else { Settings::default() };
+        let mut settings: Settings = if options.persist { storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default() } else { Settings::default() };
+        // The built-in RongCloud connection was called "Built-in sandbox" before `rongcloud-demo`.
+        if let Some(r) = settings.registries.remove("Built-in sandbox") {
+            settings.registries.entry(super::command::BUILT_IN.to_owned()).or_insert(r);
+        }
         egui_extras::install_image_loaders(ctx);
         let connections = ConnectionsScreen::new(exec::keyring_available(&options.secrets), settings.cjk_font.as_ref());
         let mut app = Self {
@@ -167,7 +171,7 @@ impl GroupdeskApp {
         egui::Panel::top("top_bar").show(ui, |ui| chrome::top_bar_ui(ui, session, &settings.profiles, screen, utc, cmds));
         egui::Panel::bottom("status_bar").show(ui, |ui| chrome::status_ui(ui, bridge.busy(), log, cmds));
         let selected = group.page().map(|p| p.group_id.clone());
-        egui::Panel::left("browser").resizable(true).default_size((ui.available_width() * 0.22).clamp(220.0, 300.0)).min_size(180.0).show(ui, |ui| browser.ui(ui, selected.as_deref(), cmds));
+        egui::Panel::left("browser").resizable(true).default_size((ui.available_width() * 0.22).clamp(220.0, 300.0)).min_size(180.0).show(ui, |ui| browser.ui(ui, selected.as_deref(), session.conn.as_ref().map(|c| c.service()), cmds));
         let registry = settings.registries.get(session.name()).unwrap_or(empty_registry);
         egui::CentralPanel::default().show(ui, |ui| match screen {
             Screen::Group => group.ui(ui, registry, browser.groups().len(), cmds),

@@ -211,6 +211,10 @@ pub enum Command {
     /// Opens a group on a tab (deep links).
     OpenGroupAt { group_id: String, tab: Tab },
     LookupUser { user: String, reply: Reply<Vec<JoinedGroup>> },
+    /// #13 group browser: a user's app-wide mute (Tencent), and setting (seconds; 4294967295
+    /// permanent) or lifting (0) it, confirmed with a reason.
+    LookupAppMute { user: String, reply: Reply<crate::ops::accounts::AppMute> },
+    SetAppMute { user: String, seconds: u64, reason: String },
     CreateGroup(NewGroup),
 
     // ----- one group -----

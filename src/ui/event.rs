@@ -24,7 +24,17 @@ pub enum Written {
 }
 
 pub enum Event {
+    /// The whole group list (after any [`Event::GroupRows`] batches of it).
     Groups(Result<Vec<GroupRow>, ApiError>),
+    /// #13 group browser: a batch of the group list being read, with the number of groups the
+    /// service listed (rows are shown before the list is complete).
+    /// `load` numbers the read (batches of an older one, or of a previous connection, are
+    /// dropped by the shell); the read ends with [`Event::GroupsDone`].
+    GroupRows { load: u64, rows: Vec<GroupRow>, total: usize },
+    /// The end of read `load`: the shell turns it into [`Event::Groups`] when it is current.
+    GroupsDone { load: u64, result: Result<Vec<GroupRow>, ApiError> },
+    /// A user's app-wide mute was set or lifted: the state read back.
+    AppMuteSet { user: String, result: Result<crate::ops::accounts::AppMute, ApiError> },
     Created { group_id: String, result: Result<(), ApiError> },
     /// A change to one group finished: what it was (the audit action) and how it ended.
     Changed { group_id: String, action: String, result: Result<(), ApiError> },

@@ -91,3 +91,27 @@ fn connection_problems_are_usage_errors_and_the_key_comes_from_the_environment()
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).1.contains("GROUPDESK_TENCENT_SECRET_KEY"));
 }
+
+/// #13: the app-wide mute from the CLI, on the same operation (and audit words) as the console.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn app_mute_set_show_and_lift() {
+    let env = empty().await;
+    let c = &env.client;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    accounts(c, &ids("m", 2)).await;
+    let o = cli(&env.url, &["app-mute", "set", "m0", "--seconds", "600", "--reason", "ticket 9"], d).await;
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    let left = c.nospeaking("m0").await.unwrap().group;
+    assert!((590..=600).contains(&left), "{left}");
+    let o = cli(&env.url, &["app-mute", "show", "m0"], d).await;
+    assert!(text(&o).0.contains("muted in every group for"), "{:?}", text(&o));
+    let o = cli(&env.url, &["app-mute", "set", "m0", "--seconds", "0"], d).await;
+    assert_eq!(o.status.code(), Some(2), "0 is refused: {:?}", text(&o));
+    let o = cli(&env.url, &["app-mute", "lift", "m0"], d).await;
+    assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    assert_eq!(c.nospeaking("m0").await.unwrap().group, 0);
+    let audit = groupdesk::ops::audit::AuditLog::new(d.join("audit.jsonl")).read().unwrap();
+    let words: Vec<(&str, &str)> = audit.iter().map(|e| (e.action.as_str(), e.group.as_str())).collect();
+    assert_eq!(words, [("app-wide mute m0 for 600 seconds", "*"), ("app-wide unmute m0", "*")]);
+}

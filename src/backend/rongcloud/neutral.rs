@@ -48,6 +48,7 @@ pub async fn list_groups(c: &Client) -> Result<Vec<GroupRow>, ApiError> {
     Ok(groups
         .into_iter()
         .map(|g| GroupRow {
+            group_type: None,
             member_count: counts.get(&g.group_id).copied().unwrap_or(0),
             group_id: g.group_id,
             name: g.name,

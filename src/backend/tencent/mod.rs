@@ -31,6 +31,7 @@
 //! `delete_group_member` give no per-member result: "unknown" remains only where the state cannot
 //! be read, never a false "failed" or "done".
 
+pub mod browse;
 pub mod bulk;
 pub mod check;
 pub mod client;

@@ -85,14 +85,8 @@ fn custom_map(data: Vec<KeyValue>) -> BTreeMap<String, String> {
 
 pub async fn list_groups(c: &Client) -> Result<Vec<GroupRow>, ApiError> {
     let ids = c.all_group_ids(None).await?;
-    let filter = ResponseFilter { base: Some(["Name", "Owner_Account", "MemberNum", "CreateTime"].map(String::from).to_vec()), ..Default::default() };
-    let mut rows: Vec<GroupRow> = c
-        .group_infos_all(&ids, &filter)
-        .await?
-        .into_iter()
-        .filter(|g| g.error_code == 0)
-        .map(|g| GroupRow { group_id: g.group_id, name: g.name, owner: g.owner, member_count: g.member_num as i64, created_ms: g.create_time * 1000 })
-        .collect();
+    let filter = super::browse::row_filter();
+    let mut rows: Vec<GroupRow> = c.group_infos_all(&ids, &filter).await?.into_iter().filter_map(super::browse::row).collect();
     rows.sort_by(|a, b| b.created_ms.cmp(&a.created_ms).then_with(|| a.group_id.cmp(&b.group_id)));
     Ok(rows)
 }

@@ -76,6 +76,8 @@ impl GroupdeskApp {
                 self.group.show_tab(&group_id, tab);
             }
             Command::LookupUser { user, reply } => self.reply(reply, |s| async move { ops::groups::user_groups(&s, &user).await }),
+            Command::LookupAppMute { user, reply } => self.reply(reply, |s| async move { ops::accounts::app_mute(&s, &user).await }),
+            Command::SetAppMute { user, seconds, reason } => self.set_app_mute(user, seconds, reason),
             Command::CreateGroup(g) => {
                 let done = { let group_id = g.group_id.clone(); move |result| Event::Created { group_id, result } };
                 self.audited(|s| async move { ops::groups::create(&s, &g, None).await }, done);
@@ -273,7 +275,8 @@ impl GroupdeskApp {
     }
 
     pub(super) fn load_server_ext_keys(&mut self) {
-        if let Some(s) = self.ops().filter(|_| self.session.on_sandbox()) {
+        // The `/_sandbox/` ext-key registry is the RongCloud sandbox's.
+        if let Some(s) = self.ops().filter(|s| self.session.on_sandbox() && s.backend.rongcloud().is_some()) {
             let reply = self.extkeys.expect_server_keys();
             self.bridge.reply(reply, async move { ops::extkeys::sandbox_keys(&s).await });
         }
@@ -281,10 +284,32 @@ impl GroupdeskApp {
 
     // ----- groups -----
 
+    /// Reads the group list: batches of rows as events as they arrive, then the whole list.
     fn refresh_groups(&mut self) {
         let Some(s) = self.ops() else { return };
-        self.browser.begin_refresh();
-        self.bridge.spawn(async move { Event::Groups(ops::groups::list(&s).await) });
+        let (load, cancel) = self.browser.begin_refresh();
+        let events = self.bridge.events();
+        self.bridge.spawn(async move {
+            let on_rows = move |rows, total| events.send(Event::GroupRows { load, rows, total });
+            let result = cancel.run_until_cancelled(ops::groups::list_progressive(&s, on_rows)).await;
+            // A cancelled read's end is dropped as stale.
+            Event::GroupsDone { load, result: result.unwrap_or_else(|| Ok(Vec::new())) }
+        });
+    }
+
+    /// Sets or lifts a user's app-wide mute (recorded by the operations layer), then reports
+    /// the state read back.
+    fn set_app_mute(&mut self, user: String, seconds: u64, reason: String) {
+        let Some(s) = self.ops() else {
+            self.bridge.spawn(async move { Event::AppMuteSet { user, result: Err(not_connected()) } });
+            return;
+        };
+        let events = self.bridge.events();
+        self.bridge.spawn(async move {
+            let recorded = ops::accounts::set_app_mute(&s, &user, seconds, Some(&reason)).await;
+            events.send(Event::Audited(audit_result(recorded.audit_error)));
+            Event::AppMuteSet { user, result: recorded.result }
+        });
     }
 
     fn open_group(&mut self, group_id: &str) {

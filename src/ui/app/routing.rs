@@ -17,6 +17,12 @@ type Note = (Level, String, Option<String>);
 
 impl GroupdeskApp {
     pub(super) fn route(&mut self, event: Event) {
+        // The group list's batches and end belong to the current read only.
+        let event = match event {
+            Event::GroupRows { load, .. } | Event::GroupsDone { load, .. } if load != self.browser.current_load() => return,
+            Event::GroupsDone { result, .. } => Event::Groups(result),
+            other => other,
+        };
         self.notify_about(&event);
         self.browser.on_event(&event);
         self.group.on_event(&event, &mut self.commands);
@@ -54,6 +60,9 @@ impl GroupdeskApp {
             Event::RegistryRead { path: p, result: Err(e) } => failed(tr!("note-import-failed", path = path(p)), e),
             Event::ConnectionSaved { profile, in_keyring: true } => info(tr!("note-connection-saved-keyring", name = profile.name.as_str())),
             Event::ConnectionSaved { profile, in_keyring: false } => info(tr!("note-connection-saved-memory", name = profile.name.as_str())),
+            Event::AppMuteSet { user, result: Ok(m) } if m.muted() => info(tr!("note-appmute-set", user = user.as_str())),
+            Event::AppMuteSet { user, result: Ok(_) } => info(tr!("note-appmute-lifted", user = user.as_str())),
+            Event::AppMuteSet { user, result: Err(e) } => failed(tr!("note-appmute-failed", user = user.as_str()), e),
             Event::Audited(Err(e)) => failed(tr!("note-audit-failed", path = path(self.options.audit.path())), e),
             _ => return,
         };
@@ -121,7 +130,11 @@ impl GroupdeskApp {
                 self.session.error = Some(e.message);
             }
             Outcome::SecretNeeded(name) => {
-                self.connections.ask_secret(name);
+                if self.settings.profiles.iter().any(|p| p.name == name && p.tencent.is_some()) {
+                    self.connections.ask_secret_key(name);
+                } else {
+                    self.connections.ask_secret(name);
+                }
                 self.screen = Screen::Connections;
             }
         }

@@ -28,6 +28,30 @@ impl GroupdeskApp {
         self.browser.visible_groups()
     }
 
+    /// The group browser: its list is being read, the number the service listed, and when the
+    /// first batch of the last list arrived (rows in the list then, and the total).
+    pub fn group_list_loading(&self) -> bool {
+        self.browser.loading()
+    }
+
+    pub fn group_list_total(&self) -> usize {
+        self.browser.total()
+    }
+
+    pub fn first_group_batch(&self) -> Option<(usize, usize)> {
+        self.browser.first_batch
+    }
+
+    /// The group browser's type filter (Tencent).
+    pub fn group_type_filter(&self) -> Option<crate::model::tencent::GroupType> {
+        self.browser.type_filter
+    }
+
+    /// The user lookup: the groups found and the user's app-wide mute.
+    pub fn lookup(&self) -> &crate::ui::screens::browser::Lookup {
+        &self.browser.lookup
+    }
+
     /// The open group.
     pub fn group_page(&self) -> Option<&GroupPage> {
         self.group.page()

@@ -1,18 +1,22 @@
-//! Connection profiles: name, data centre or custom URL, App Key, environment. The App Secret
-//! goes to the OS keyring (or memory for this run when there is none); a profile without a stored
-//! secret asks for it in a prompt. Also the settings: the operator name recorded in the audit
+//! Connection profiles: a name, the service, and its server: RongCloud (data centre or custom
+//! URL, App Key) or Tencent Cloud Chat (region or custom URL, SDKAppID, App admin identifier);
+//! the environment. The App Secret / secret key goes to the OS keyring (or memory for this run
+//! when there is none), never into the settings; a profile without a stored secret asks for it
+//! in a prompt. The built-in sandbox's two demo connections are listed first. Also the settings: the operator name recorded in the audit
 //! log, the font for CJK names (a font file when the system has none), and the file chooser.
 
 use std::path::PathBuf;
 
 use egui::RichText;
 
+use crate::backend::tencent::Region;
+use crate::model::Service;
 use crate::ops::connections::DataCenter;
-use crate::ops::connections::{Environment, Profile, ServerClock, Target};
+use crate::ops::connections::{Environment, Profile, ServerClock, Target, TencentApp};
 use crate::platform::fonts::CJK_PACKAGE_HINT;
 use crate::tr;
 use crate::ui::fonts::FontStatus;
-use crate::ui::command::{BUILT_IN, Command};
+use crate::ui::command::{BUILT_IN, Command, TENCENT_DEMO};
 use crate::ui::event::Event;
 use crate::ui::widgets;
 
@@ -24,9 +28,13 @@ pub struct SettingsView<'a> {
 }
 
 /// The "add a connection" form.
-#[derive(Default)]
 struct NewConnection {
     name: String,
+    service: Service,
+    /// Tencent: `None` = custom URL.
+    region: Option<Region>,
+    sdkappid: String,
+    identifier: String,
     /// `None` = custom URL.
     data_center: Option<DataCenter>,
     url: String,
@@ -38,27 +46,60 @@ struct NewConnection {
     error: Option<String>,
 }
 
+impl Default for NewConnection {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            service: Service::RongCloud,
+            region: None,
+            sdkappid: String::new(),
+            identifier: crate::backend::tencent::limits::DEFAULT_ADMIN.to_owned(),
+            data_center: None,
+            url: String::new(),
+            app_key: String::new(),
+            secret: String::new(),
+            environment: None,
+            mute_clock: None,
+            error: None,
+        }
+    }
+}
+
 impl NewConnection {
+    /// Tencent's part of the profile, or why not (naming the field).
+    fn tencent(&self) -> Result<Option<TencentApp>, String> {
+        if self.service != Service::Tencent {
+            return Ok(None);
+        }
+        let sdkappid = match self.sdkappid.trim().parse::<u64>() {
+            Ok(n) if n > 0 => n,
+            _ if self.sdkappid.trim().is_empty() => return Err(tr!("conn-sdkappid-required")),
+            _ => return Err(tr!("conn-sdkappid-number", value = self.sdkappid.trim())),
+        };
+        Ok(Some(TencentApp { region: self.region, url: self.url.trim().to_owned(), sdkappid, identifier: self.identifier.trim().to_owned() }))
+    }
+
     /// The profile to save, or why not.
     fn profile(&self, existing: &[Profile]) -> Result<Profile, String> {
         let target = match self.data_center {
             Some(dc) => Target::DataCenter(dc),
             None => Target::Url(self.url.trim().to_owned()),
         };
+        let tencent = self.tencent()?;
         let p = Profile {
             name: self.name.trim().to_owned(),
             target,
-            app_key: self.app_key.trim().to_owned(),
+            app_key: if tencent.is_some() { String::new() } else { self.app_key.trim().to_owned() },
             environment: self.environment.unwrap_or(Environment::Staging),
-            mute_clock: self.mute_clock,
-            tencent: None,
+            mute_clock: if tencent.is_some() { None } else { self.mute_clock },
+            tencent,
         };
-        p.validate()?;
-        if p.name == BUILT_IN || existing.iter().any(|x| x.name == p.name) {
+        if p.name == BUILT_IN || p.name == TENCENT_DEMO || existing.iter().any(|x| x.name == p.name) {
             return Err(tr!("conn-exists", name = p.name.as_str()));
         }
+        p.validate()?;
         if self.secret.is_empty() {
-            return Err(tr!("conn-secret-required"));
+            return Err(if p.tencent.is_some() { tr!("conn-secret-key-required") } else { tr!("conn-secret-required") });
         }
         Ok(p)
     }
@@ -70,18 +111,27 @@ pub struct ConnectionsScreen {
     keyring: bool,
     /// A profile waiting for its App Secret (no keyring entry): name and the secret typed.
     secret_prompt: Option<(String, String)>,
+    /// The prompt is for a Tencent profile's secret key (not an App Secret).
+    secret_key_prompt: bool,
     /// The "CJK font file" field.
     pub font_path: String,
 }
 
 impl ConnectionsScreen {
     pub fn new(keyring: bool, font: Option<&PathBuf>) -> Self {
-        Self { form: NewConnection::default(), keyring, secret_prompt: None, font_path: font.map(|p| p.display().to_string()).unwrap_or_default() }
+        Self { form: NewConnection::default(), keyring, secret_prompt: None, secret_key_prompt: false, font_path: font.map(|p| p.display().to_string()).unwrap_or_default() }
     }
 
     /// Opens the prompt for a profile's App Secret.
     pub fn ask_secret(&mut self, name: String) {
         self.secret_prompt = Some((name, String::new()));
+        self.secret_key_prompt = false;
+    }
+
+    /// Opens the prompt for a Tencent profile's secret key.
+    pub fn ask_secret_key(&mut self, name: String) {
+        self.ask_secret(name);
+        self.secret_key_prompt = true;
     }
 
     pub fn on_event(&mut self, event: &Event) {
@@ -139,40 +189,21 @@ impl ConnectionsScreen {
         let v = &mut self.form;
         widgets::text_field(ui, &tr!("conn-name"), &mut v.name);
         ui.horizontal(|ui| {
-            ui.label(tr!("conn-server"));
-            egui::ComboBox::from_id_salt("dc").selected_text(v.data_center.map_or_else(|| tr!("conn-custom-url"), |d| d.label().to_owned())).show_ui(ui, |ui| {
-                ui.selectable_value(&mut v.data_center, None, tr!("conn-custom-url"));
-                for dc in DataCenter::ALL {
-                    ui.selectable_value(&mut v.data_center, Some(dc), dc.label());
-                }
-            });
+            ui.label(tr!("conn-service"));
+            for s in [Service::RongCloud, Service::Tencent] {
+                ui.selectable_value(&mut v.service, s, s.label());
+            }
         });
-        if v.data_center.is_none() {
-            widgets::text_field(ui, &tr!("conn-base-url"), &mut v.url);
+        if v.service == Service::Tencent {
+            tencent_form_ui(ui, v);
+        } else {
+            rongcloud_form_ui(ui, v);
         }
-        widgets::text_field(ui, &tr!("conn-app-key"), &mut v.app_key);
-        ui.horizontal(|ui| {
-            let l = ui.label(tr!("conn-app-secret"));
-            ui.add(egui::TextEdit::singleline(&mut v.secret).password(true).hint_text(tr!("conn-app-secret"))).labelled_by(l.id);
-        });
         ui.horizontal(|ui| {
             ui.label(tr!("conn-environment"));
             for env in Environment::ALL {
                 ui.selectable_value(&mut v.environment, Some(env), widgets::model_text(env.label()));
             }
-        });
-        ui.horizontal(|ui| {
-            ui.label(tr!("conn-mute-clock"));
-            let name = |c: Option<ServerClock>| match c {
-                None => tr!("conn-mute-clock-default"),
-                Some(ServerClock::Beijing) => tr!("conn-mute-clock-beijing"),
-                Some(ServerClock::Utc) => tr!("conn-mute-clock-utc"),
-            };
-            egui::ComboBox::from_id_salt("mute_clock").selected_text(name(v.mute_clock)).show_ui(ui, |ui| {
-                for c in [None, Some(ServerClock::Beijing), Some(ServerClock::Utc)] {
-                    ui.selectable_value(&mut v.mute_clock, c, name(c));
-                }
-            });
         });
         if let Some(e) = &v.error {
             widgets::problem_ui(ui, e);
@@ -187,17 +218,81 @@ impl ConnectionsScreen {
             }
         }
     }
+}
 
+/// Tencent Cloud Chat: region or custom URL, SDKAppID, App admin identifier, secret key.
+fn tencent_form_ui(ui: &mut egui::Ui, v: &mut NewConnection) {
+    ui.horizontal(|ui| {
+        let l = ui.label(tr!("conn-region"));
+        egui::ComboBox::from_id_salt("tc_region")
+            .selected_text(v.region.map_or_else(|| tr!("conn-custom-url"), |r| r.label().to_owned()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut v.region, None, tr!("conn-custom-url"));
+                for r in Region::ALL {
+                    ui.selectable_value(&mut v.region, Some(r), r.label());
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    });
+    if v.region.is_none() {
+        widgets::text_field(ui, &tr!("conn-base-url"), &mut v.url);
+    }
+    widgets::text_field(ui, &tr!("conn-sdkappid"), &mut v.sdkappid);
+    widgets::text_field(ui, &tr!("conn-identifier"), &mut v.identifier);
+    ui.horizontal(|ui| {
+        let l = ui.label(tr!("conn-secret-key"));
+        ui.add(egui::TextEdit::singleline(&mut v.secret).password(true).hint_text(tr!("conn-secret-key"))).labelled_by(l.id);
+    });
+}
+
+/// RongCloud: data centre or custom URL, App Key, App Secret, the clock of mute ends.
+fn rongcloud_form_ui(ui: &mut egui::Ui, v: &mut NewConnection) {
+    ui.horizontal(|ui| {
+        ui.label(tr!("conn-server"));
+        egui::ComboBox::from_id_salt("dc").selected_text(v.data_center.map_or_else(|| tr!("conn-custom-url"), |d| d.label().to_owned())).show_ui(ui, |ui| {
+            ui.selectable_value(&mut v.data_center, None, tr!("conn-custom-url"));
+            for dc in DataCenter::ALL {
+                ui.selectable_value(&mut v.data_center, Some(dc), dc.label());
+            }
+        });
+    });
+    if v.data_center.is_none() {
+        widgets::text_field(ui, &tr!("conn-base-url"), &mut v.url);
+    }
+    widgets::text_field(ui, &tr!("conn-app-key"), &mut v.app_key);
+    ui.horizontal(|ui| {
+        let l = ui.label(tr!("conn-app-secret"));
+        ui.add(egui::TextEdit::singleline(&mut v.secret).password(true).hint_text(tr!("conn-app-secret"))).labelled_by(l.id);
+    });
+    ui.horizontal(|ui| {
+        ui.label(tr!("conn-mute-clock"));
+        let name = |c: Option<ServerClock>| match c {
+            None => tr!("conn-mute-clock-default"),
+            Some(ServerClock::Beijing) => tr!("conn-mute-clock-beijing"),
+            Some(ServerClock::Utc) => tr!("conn-mute-clock-utc"),
+        };
+        egui::ComboBox::from_id_salt("mute_clock").selected_text(name(v.mute_clock)).show_ui(ui, |ui| {
+            for c in [None, Some(ServerClock::Beijing), Some(ServerClock::Utc)] {
+                ui.selectable_value(&mut v.mute_clock, c, name(c));
+            }
+        });
+    });
+}
+
+impl ConnectionsScreen {
     /// The App Secret prompt.
     pub fn dialogs_ui(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
         let Some((name, secret)) = self.secret_prompt.as_mut() else { return };
         let mut ok = false;
         let mut cancel = false;
+        let key = self.secret_key_prompt;
         egui::Modal::new(egui::Id::unique("secret_prompt")).show(ctx, |ui| {
-            ui.heading(tr!("secret-title", name = name.as_str()));
+            ui.heading(if key { tr!("secret-key-title", name = name.as_str()) } else { tr!("secret-title", name = name.as_str()) });
             ui.label(tr!("secret-intro"));
-            let l = ui.label(tr!("conn-app-secret"));
-            let r = ui.add(egui::TextEdit::singleline(secret).password(true).hint_text(tr!("conn-app-secret"))).labelled_by(l.id);
+            let field = if key { tr!("conn-secret-key") } else { tr!("conn-app-secret") };
+            let l = ui.label(&field);
+            let r = ui.add(egui::TextEdit::singleline(secret).password(true).hint_text(&field)).labelled_by(l.id);
             if r.ctx.memory(|m| m.focused().is_none()) {
                 r.request_focus();
             }
@@ -217,20 +312,31 @@ fn profiles_ui(ui: &mut egui::Ui, profiles: &[Profile], cmds: &mut Vec<Command>)
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(BUILT_IN).strong());
         widgets::env_badge(ui, Environment::Sandbox);
+        ui.label(Service::RongCloud.label());
         ui.label(tr!("conn-builtin-note"));
         if ui.button(tr!("conn-builtin-connect")).clicked() {
             cmds.push(Command::ConnectBuiltIn);
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(TENCENT_DEMO).strong());
+        widgets::env_badge(ui, Environment::Sandbox);
+        ui.label(Service::Tencent.label());
+        ui.label(tr!("conn-builtin-note"));
+        if ui.button(tr!("conn-connect-to", name = TENCENT_DEMO)).clicked() {
+            cmds.push(Command::ConnectDemo(Service::Tencent));
         }
     });
     for p in profiles {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&p.name).strong());
             widgets::env_badge(ui, p.environment);
-            ui.label(match &p.target {
-                Target::DataCenter(dc) => dc.label().to_owned(),
-                Target::Url(u) => u.clone(),
-            });
-            ui.label(tr!("conn-app-key-value", key = p.app_key.as_str()));
+            ui.label(p.service().label());
+            ui.label(p.endpoint_label());
+            match &p.tencent {
+                Some(t) => ui.label(tr!("conn-sdkappid-value", id = t.sdkappid.to_string(), admin = t.identifier.as_str())),
+                None => ui.label(tr!("conn-app-key-value", key = p.app_key.as_str())),
+            };
             if ui.button(tr!("conn-connect-to", name = p.name.as_str())).clicked() {
                 cmds.push(Command::Connect(p.clone()));
             }
