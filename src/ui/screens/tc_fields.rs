@@ -334,3 +334,36 @@ pub fn level_name(l: Level) -> String {
         Level::Anyone => tr!("tcf-level-anyone"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn def(key: &str, label: &str) -> CustomFieldDef {
+        CustomFieldDef { key: key.into(), label: label.into(), value_type: ValueType::String, read_level: Level::Anyone, write_level: Level::Admin, group_types: Vec::new() }
+    }
+
+    #[test]
+    fn configured_keys_can_be_neither_changed_nor_exceeded() {
+        let configured = CustomFields { group_fields: vec![def("level", "等级")], member_fields: Vec::new() };
+        let none = CustomFields::default();
+        assert_eq!(refusal(&def("level", "等级"), false, &configured, &none), None, "the same definition is harmless");
+        assert!(refusal(&def("level", "Level"), false, &configured, &none).is_some(), "another definition is refused");
+        assert!(refusal(&def("level", "Level"), true, &configured, &none).is_none(), "member keys are separate");
+        assert!(refusal(&def("sixteen_bytes_ky", "x"), false, &configured, &none).is_some(), "keys are under 16 bytes");
+        let full = CustomFields { group_fields: (0..10).map(|i| def(&format!("k{i}"), "x")).collect(), member_fields: Vec::new() };
+        assert!(refusal(&def("new", "x"), false, &full, &none).is_some(), "at most 10 group keys");
+    }
+
+    #[test]
+    fn import_skips_configured_keys_and_drafts_new_ones() {
+        let mut s = TcFieldsScreen { configured: Some(CustomFields { group_fields: vec![def("level", "等级")], member_fields: Vec::new() }), ..Default::default() };
+        let file = CustomFields { group_fields: vec![def("level", "等级"), def("mood", "心情")], member_fields: vec![def("rank", "级别")] };
+        s.import(&serde_json::to_string(&file).unwrap());
+        assert_eq!((s.drafts.group_fields.len(), s.drafts.member_fields.len(), s.error.as_deref()), (1, 1, None));
+        let changed = CustomFields { group_fields: vec![def("level", "Level")], member_fields: Vec::new() };
+        s.import(&serde_json::to_string(&changed).unwrap());
+        assert!(s.error.is_some());
+        assert_eq!(s.drafts.group_fields.len(), 1, "a refused file adds nothing");
+    }
+}

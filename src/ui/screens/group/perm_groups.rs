@@ -320,3 +320,23 @@ fn bits_ui(ui: &mut egui::Ui, bits: &mut u64, known: &[(&str, u64)], prefix: &st
         ui.label(RichText::new(tr!("pg-unknown-bits", bits = unknown.iter().map(|(_, i)| i.to_string()).collect::<Vec<_>>().join(", "))).weak());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_are_a_modify_and_one_topics_change() {
+        let topics = |v: [Option<u64>; 3]| ["a", "b", "c"].into_iter().map(String::from).zip(v).collect();
+        let before = PgEdit { id: "@PMG#_x".into(), name: "组".into(), bits: 256, topics: topics([Some(16), Some(16), None]) };
+        assert!(before.changes(&before).is_empty());
+        let mut after = before.clone();
+        after.bits |= 64;
+        after.topics = topics([Some(24), None, Some(8)]);
+        let changes = after.changes(&before);
+        assert_eq!(changes[0], PermChange::Modify { pg: "@PMG#_x".into(), name: None, permission: Some(320) });
+        let PermChange::Topics { add, set, remove, .. } = &changes[1] else { panic!("{changes:?}") };
+        assert_eq!((add.len(), set.len(), remove.as_slice()), (1, 1, ["b".to_owned()].as_slice()));
+        assert_eq!((add[0].topic_id.as_str(), add[0].permission, set[0].permission), ("c", 8, 24));
+    }
+}

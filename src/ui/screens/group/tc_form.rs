@@ -189,3 +189,64 @@ pub fn type_name(t: ValueType) -> String {
         ValueType::Json => tr!("tc-type-json"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backend::tencent::types::{CustomFieldDef, Level};
+
+    fn registry() -> CustomFields {
+        let def = |key: &str, value_type| CustomFieldDef { key: key.into(), label: key.into(), value_type, read_level: Level::Anyone, write_level: Level::Admin, group_types: Vec::new() };
+        CustomFields { group_fields: vec![def("level", ValueType::Integer), def("on", ValueType::Boolean), def("cfg", ValueType::Json)], member_fields: Vec::new() }
+    }
+
+    fn form() -> TcForm {
+        TcForm { name: "读书会".into(), max_members: "200".into(), ..Default::default() }
+    }
+
+    #[test]
+    fn limits_are_bytes_not_characters() {
+        let mut f = form();
+        f.name = "一二三四五六七八九十".into(); // 10 characters, 30 bytes: at the limit
+        assert!(f.problems(None).is_empty());
+        f.name.push('一');
+        assert_eq!(f.problems(None).len(), 1, "33 bytes is over");
+        f.name = "a".repeat(30);
+        f.face_url = "u".repeat(101);
+        assert_eq!(f.problems(None).len(), 1);
+    }
+
+    #[test]
+    fn custom_values_follow_their_registered_type() {
+        let r = registry();
+        let mut f = form();
+        for (k, good, bad) in [("level", "7", "seven"), ("on", "true", "yes"), ("cfg", r#"{"a":1}"#, "{a")] {
+            f.custom.insert(k.into(), good.into());
+            assert!(f.problems(Some(&r)).is_empty(), "{k}={good}");
+            f.custom.insert(k.into(), bad.into());
+            assert_eq!(f.problems(Some(&r)).len(), 1, "{k}={bad}");
+            f.custom.insert(k.into(), String::new());
+            assert!(f.problems(Some(&r)).is_empty(), "empty deletes");
+        }
+        f.custom.insert("free".into(), "x".repeat(513));
+        assert_eq!(f.problems(Some(&r)).len(), 1, "512 bytes at most");
+    }
+
+    #[test]
+    fn the_diff_sends_only_changes_and_mute_all_apart() {
+        let before = form();
+        let mut after = before.clone();
+        assert!(after.diff(&before).0.is_empty());
+        after.notification = "公告".into();
+        after.apply_join = Some(ApplyJoinOption::NeedPermission);
+        after.custom.insert("level".into(), "3".into());
+        after.muted_all = true;
+        let (rows, change, mute) = after.diff(&before);
+        assert_eq!(rows.len(), 4);
+        assert_eq!(change.announcement.as_deref(), Some("公告"));
+        assert_eq!(change.name, None);
+        assert_eq!(change.tencent.unwrap().apply_join, Some(ApplyJoinOption::NeedPermission));
+        assert_eq!(change.custom.get("level").map(String::as_str), Some("3"));
+        assert_eq!(mute, Some(true));
+    }
+}
