@@ -35,10 +35,12 @@ pub async fn add_custom_fields(s: &Session, fields: &CustomFields, reason: Optio
     s.record_change(&action, "", reason, result).await
 }
 
-/// The group-level keys that hold a value on at least one group (every group read, 50 a call).
-pub async fn scan_fields_in_use(s: &Session) -> Result<Vec<String>, ApiError> {
+/// The group-level keys that hold a value on at least one group (every group read, 50 a call):
+/// `keys`, or when empty the registry's (the live service has no registry to read: its keys are
+/// named by the operator).
+pub async fn scan_fields_in_use(s: &Session, keys: &[String]) -> Result<Vec<String>, ApiError> {
     let c = client(s)?;
-    let keys: Vec<String> = c.custom_fields().await?.group_fields.into_iter().map(|f| f.key).collect();
+    let keys: Vec<String> = if keys.is_empty() { c.custom_fields().await?.group_fields.into_iter().map(|f| f.key).collect() } else { keys.to_vec() };
     if keys.is_empty() {
         return Ok(Vec::new());
     }

@@ -253,8 +253,8 @@ pub enum Command {
     TcFields { reply: Reply<CustomFields> },
     /// New keys for the sandbox's registry (audited; they can never be changed or deleted).
     TcAddFields { fields: CustomFields, reason: String, reply: Reply<()> },
-    /// Group-level keys holding a value on some group.
-    TcScanFields { reply: Reply<Vec<String>> },
+    /// Group-level keys holding a value on some group (of `keys`; empty: the registry's).
+    TcScanFields { keys: Vec<String>, reply: Reply<Vec<String>> },
     /// The keys (configured and drafted) written as JSON.
     TcExportFields { path: PathBuf, fields: CustomFields },
     TcPermGroups { group_id: String, reply: Reply<CommunityPermissions> },

@@ -169,7 +169,7 @@ impl GroupdeskApp {
             Command::TcFields { reply } => self.reply(reply, |s| async move { ops::tencent::custom_fields(&s).await }),
             Command::TcAddFields { fields, reason, reply } => self.recorded_reply(reply, |s| async move { ops::tencent::add_custom_fields(&s, &fields, Some(&reason)).await }),
             Command::TcExportFields { path, fields } => self.write_file(path.clone(), Written::TcFields, exec::export_tc_fields(path, fields)),
-            Command::TcScanFields { reply } => self.reply(reply, |s| async move { ops::tencent::scan_fields_in_use(&s).await }),
+            Command::TcScanFields { keys, reply } => self.reply(reply, |s| async move { ops::tencent::scan_fields_in_use(&s, &keys).await }),
             Command::TcPermGroups { group_id, reply } => self.reply(reply, |s| async move { ops::tencent::permission_groups(&s, &group_id).await }),
             Command::TcPermChange { group_id, change, reason, reply } => {
                 self.recorded_reply(reply, |s| async move { ops::tencent::change_permissions(&s, &group_id, &change, Some(&reason)).await })

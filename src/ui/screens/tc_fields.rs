@@ -158,11 +158,15 @@ impl TcFieldsScreen {
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, sandbox: bool, cmds: &mut Vec<Command>) {
-        if self.configured.is_none() && self.loading.is_none() {
+        // Only the sandbox has a registry to read; the live service's keys are in its console.
+        if sandbox && self.configured.is_none() && self.loading.is_none() {
             self.load(cmds);
         }
         ui.heading(tr!("tcf-title"));
         ui.add(egui::Label::new(RichText::new(tr!("tcf-immutable-intro")).color(ui.visuals().warn_fg_color)).wrap());
+        if !sandbox {
+            ui.add(egui::Label::new(tr!("tcf-live-intro")).wrap());
+        }
         egui::ScrollArea::vertical().id_salt("tc_fields").show(ui, |ui| {
             let configured = self.configured.clone().unwrap_or_default();
             ui.strong(tr!("tcf-group-keys", count = configured.group_fields.len(), max = limits::GROUP_KEYS_MAX));
@@ -194,10 +198,13 @@ impl TcFieldsScreen {
                     self.import_from = Some(promise);
                     cmds.push(Command::ChooseFile { dialog: FileDialog::Open { filter: "JSON", extensions: &["json"] }, reply });
                 }
-                if ui.add_enabled(self.scanning.is_none(), egui::Button::new(tr!("tcf-scan"))).clicked() {
+                // On the live service the keys to look for are the drafted (or imported) ones.
+                let keys: Vec<String> = if sandbox { Vec::new() } else { self.drafts.group_fields.iter().map(|f| f.key.clone()).collect() };
+                let can_scan = self.scanning.is_none() && (sandbox || !keys.is_empty());
+                if ui.add_enabled(can_scan, egui::Button::new(tr!("tcf-scan"))).on_disabled_hover_text(tr!("tcf-scan-needs-keys")).clicked() {
                     let (reply, promise) = pending();
                     self.scanning = Some(promise);
-                    cmds.push(Command::TcScanFields { reply });
+                    cmds.push(Command::TcScanFields { keys, reply });
                 }
                 if self.applying.is_some() || self.scanning.is_some() || self.loading.is_some() {
                     ui.spinner();
