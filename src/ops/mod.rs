@@ -14,7 +14,8 @@
 //! * [`connections`]: profiles, secrets, the embedded sandbox as a connection;
 //! * [`audit`]: the audit log and its entries;
 //! * [`rules`]: the input rules forms check as the operator types;
-//! * [`accounts`]: a user's app-wide mute (Tencent `getnospeaking` / `setnospeaking`).
+//! * [`accounts`]: a user's app-wide mute (Tencent `getnospeaking` / `setnospeaking`);
+//! * [`tencent`]: Tencent-only: the custom-field registry and Community permission groups.
 
 pub mod accounts;
 pub mod audit;
@@ -24,6 +25,7 @@ pub mod extkeys;
 pub mod groups;
 pub mod members;
 pub mod rules;
+pub mod tencent;
 mod session;
 
 pub use session::{Recorded, Session};

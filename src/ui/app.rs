@@ -21,6 +21,7 @@ use super::command::Level;
 use super::display;
 use super::screens::connections::{ConnectionsScreen, SettingsView};
 use super::screens::extkeys::ExtKeysScreen;
+use super::screens::tc_fields::TcFieldsScreen;
 use super::screens::group::GroupScreen;
 use super::screens::log::LogScreen;
 use crate::i18n::Language;
@@ -38,6 +39,8 @@ pub struct GroupdeskApp {
     browser: BrowserScreen,
     group: GroupScreen,
     extkeys: ExtKeysScreen,
+    /// The custom-fields console of a Tencent connection (#13 item 4).
+    tc_fields: TcFieldsScreen,
     connections: ConnectionsScreen,
     audit: AuditScreen,
     log: LogScreen,
@@ -70,6 +73,7 @@ impl GroupdeskApp {
             browser: Default::default(),
             group: Default::default(),
             extkeys: Default::default(),
+            tc_fields: Default::default(),
             connections,
             audit: Default::default(),
             log: Default::default(),
@@ -148,6 +152,7 @@ impl GroupdeskApp {
         let registry = self.settings.registries.get(self.session.name()).unwrap_or(&self.empty_registry);
         self.group.poll(registry, &mut self.commands);
         self.extkeys.poll(&mut self.commands);
+        self.tc_fields.poll(&mut self.commands);
         self.audit.poll(&mut self.commands);
     }
 
@@ -161,7 +166,7 @@ impl GroupdeskApp {
     }
 
     fn panels_ui(&mut self, ui: &mut egui::Ui) {
-        let Self { settings, options, bridge, session, screen, browser, group, extkeys, connections, audit, log, commands: cmds, empty_registry, fonts, .. } = self;
+        let Self { settings, options, bridge, session, screen, browser, group, extkeys, tc_fields, connections, audit, log, commands: cmds, empty_registry, fonts, .. } = self;
         let utc = settings.utc_times;
         egui::Panel::top("top_bar").show(ui, |ui| chrome::top_bar_ui(ui, session, &settings.profiles, screen, utc, cmds));
         egui::Panel::bottom("status_bar").show(ui, |ui| chrome::status_ui(ui, bridge.busy(), log, cmds));
@@ -170,6 +175,7 @@ impl GroupdeskApp {
         let registry = settings.registries.get(session.name()).unwrap_or(empty_registry);
         egui::CentralPanel::default().show(ui, |ui| match screen {
             Screen::Group => group.ui(ui, registry, browser.groups().len(), cmds),
+            Screen::ExtKeys if session.on_tencent() => tc_fields.ui(ui, session.on_sandbox(), cmds),
             Screen::ExtKeys => extkeys.ui(ui, registry, session.on_sandbox(), cmds),
             Screen::Connections => {
                 let view = SettingsView { operator: &mut settings.operator, in_app_file_chooser: &mut settings.in_app_file_chooser, fonts: &fonts.status };
@@ -186,6 +192,7 @@ impl GroupdeskApp {
         self.browser.dialogs_ui(ctx, &mut self.commands);
         self.connections.dialogs_ui(ctx, &mut self.commands);
         self.extkeys.dialogs_ui(ctx, registry, &mut self.commands);
+        self.tc_fields.dialogs_ui(ctx, &mut self.commands);
         self.file_chooser_ui(ctx);
     }
 

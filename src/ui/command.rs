@@ -17,6 +17,8 @@ use crate::ops::csv::MemberRow;
 use crate::ops::extkeys::ExtKeyDef;
 use crate::model::table::MemberTable;
 use crate::ops::connections::Profile;
+use crate::backend::tencent::types::CustomFields;
+use crate::ops::tencent::{CommunityPermissions, PermApplied, PermChange};
 
 use super::deeplink::Tab;
 use super::event::GroupDetail;
@@ -265,6 +267,18 @@ pub enum Command {
     // ----- audit log -----
     ReloadAudit { reply: Reply<Vec<AuditEntry>> },
     ExportAudit { path: PathBuf, entries: Vec<AuditEntry> },
+
+    // ----- Tencent: custom fields and permission groups (#13 items 3, 4, 7) -----
+    /// The app's custom-field registry.
+    TcFields { reply: Reply<CustomFields> },
+    /// New keys for the sandbox's registry (audited; they can never be changed or deleted).
+    TcAddFields { fields: CustomFields, reason: String, reply: Reply<()> },
+    /// Group-level keys holding a value on some group (of `keys`; empty: the registry's).
+    TcScanFields { keys: Vec<String>, reply: Reply<Vec<String>> },
+    /// The keys (configured and drafted) written as JSON.
+    TcExportFields { path: PathBuf, fields: CustomFields },
+    TcPermGroups { group_id: String, reply: Reply<CommunityPermissions> },
+    TcPermChange { group_id: String, change: PermChange, reason: String, reply: Reply<PermApplied> },
 }
 
 impl Command {

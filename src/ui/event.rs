@@ -19,6 +19,8 @@ pub enum Written {
     AuditEntries(usize),
     Registry,
     Outcomes,
+    /// Tencent custom-field keys (#13 item 4).
+    TcFields,
 }
 
 pub enum Event {

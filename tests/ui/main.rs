@@ -14,6 +14,7 @@ use groupdesk::ui::{AppOptions, GroupdeskApp};
 
 mod desk;
 mod tencent_browser;
+mod tencent_group;
 mod tencent_members;
 
 struct Ui {

@@ -22,7 +22,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, session: &Session, profiles: &[Profile], sc
     ui.horizontal_wrapped(|ui| {
         for (s, label) in [
             (Screen::Group, tr!("nav-groups")),
-            (Screen::ExtKeys, tr!("nav-extkeys")),
+            (Screen::ExtKeys, if session.on_tencent() { tr!("nav-tc-fields") } else { tr!("nav-extkeys") }),
             (Screen::Connections, tr!("nav-connections")),
             (Screen::Audit, tr!("nav-audit")),
             (Screen::Log, tr!("nav-log")),

@@ -169,7 +169,31 @@ impl GroupdeskApp {
                 let what = Written::AuditEntries(entries.len());
                 self.write_file(path.clone(), what, exec::export_audit(path, entries));
             }
+
+            // Tencent: custom fields and permission groups (#13 items 3, 4, 7)
+            Command::TcFields { reply } => self.reply(reply, |s| async move { ops::tencent::custom_fields(&s).await }),
+            Command::TcAddFields { fields, reason, reply } => self.recorded_reply(reply, |s| async move { ops::tencent::add_custom_fields(&s, &fields, Some(&reason)).await }),
+            Command::TcExportFields { path, fields } => self.write_file(path.clone(), Written::TcFields, exec::export_tc_fields(path, fields)),
+            Command::TcScanFields { keys, reply } => self.reply(reply, |s| async move { ops::tencent::scan_fields_in_use(&s, &keys).await }),
+            Command::TcPermGroups { group_id, reply } => self.reply(reply, |s| async move { ops::tencent::permission_groups(&s, &group_id).await }),
+            Command::TcPermChange { group_id, change, reason, reply } => {
+                self.recorded_reply(reply, |s| async move { ops::tencent::change_permissions(&s, &group_id, &change, Some(&reason)).await })
+            }
         }
+    }
+
+    /// A change answered into the asking screen's promise, after reporting its audit entry.
+    fn recorded_reply<T: Send + 'static, Fut>(&self, reply: Reply<T>, work: impl FnOnce(Session) -> Fut)
+    where
+        Fut: Future<Output = Recorded<Result<T, ApiError>>> + Send + 'static,
+    {
+        let Some(s) = self.ops() else { return reply.send(Err(not_connected())) };
+        let (events, work) = (self.bridge.events(), work(s));
+        self.bridge.reply(reply, async move {
+            let recorded = work.await;
+            events.send(Event::Audited(audit_result(recorded.audit_error)));
+            recorded.result
+        });
     }
 
     /// A one-shot request on the connection, answered into the asking screen's promise.
@@ -241,6 +265,7 @@ impl GroupdeskApp {
         self.session.error = None;
         self.browser.clear();
         self.group.close();
+        self.tc_fields = Default::default();
     }
 
     fn connect_built_in(&mut self, service: crate::model::Service) {

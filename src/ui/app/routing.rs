@@ -53,6 +53,7 @@ impl GroupdeskApp {
                 Written::AuditEntries(n) => tr!("note-audit-exported", count = *n, path = path(p)),
                 Written::Registry => tr!("note-registry-exported", path = path(p)),
                 Written::Outcomes => tr!("note-outcomes-written", path = path(p)),
+                Written::TcFields => tr!("note-tc-fields-exported", path = path(p)),
             }),
             Event::FileWritten { path: p, result: Err(e), .. } => failed(tr!("note-write-failed", path = path(p)), e),
             Event::RegistryRead { path: p, result: Ok(r) } => info(tr!("note-registry-imported", count = r.keys.len(), path = path(p))),

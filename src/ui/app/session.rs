@@ -91,6 +91,11 @@ impl Session {
         self.conn.as_ref().map_or("", |c| c.name.as_str())
     }
 
+    /// Connected to Tencent Cloud Chat (its custom-fields console replaces the ext-key one).
+    pub fn on_tencent(&self) -> bool {
+        self.conn.as_ref().is_some_and(|c| c.session.backend.tencent().is_some())
+    }
+
     pub fn on_sandbox(&self) -> bool {
         self.conn.as_ref().is_some_and(|c| c.sandbox)
     }

@@ -82,6 +82,11 @@ impl GroupdeskApp {
         self.extkeys.server_keys.as_deref()
     }
 
+    /// The custom-fields console of a Tencent connection (#13 item 4).
+    pub fn tc_fields(&self) -> &crate::ui::screens::tc_fields::TcFieldsScreen {
+        &self.tc_fields
+    }
+
     /// Every notification of this run, oldest first.
     pub fn notices(&self) -> &[Notice] {
         self.log.notices()

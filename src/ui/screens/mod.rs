@@ -12,3 +12,4 @@ pub mod extkeys;
 pub mod group;
 pub mod log;
 pub mod members;
+pub mod tc_fields;

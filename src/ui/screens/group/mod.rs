@@ -4,7 +4,10 @@
 
 mod dialogs;
 mod form;
+mod perm_groups;
 mod profile;
+mod tc_form;
+mod tencent;
 
 use egui::RichText;
 
@@ -19,12 +22,17 @@ use crate::ui::{display, theme, widgets};
 
 pub use dialogs::DismissDialog;
 pub use form::ProfileForm;
+pub use perm_groups::{PermGroupsTab, PgEdit};
 pub use profile::ProfileEditor;
+pub use tc_form::TcForm;
+pub use tencent::TcEditor;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DetailTab {
     Profile,
     Members,
+    /// Community permission groups (Tencent).
+    Permissions,
 }
 
 /// One open group.
@@ -38,6 +46,9 @@ pub struct GroupPage {
     pub tab: DetailTab,
     pub profile: ProfileEditor,
     pub members: MembersScreen,
+    /// The profile tab of a Tencent group.
+    pub tc: TcEditor,
+    pub perms: PermGroupsTab,
 }
 
 impl GroupPage {
@@ -51,6 +62,8 @@ impl GroupPage {
             tab: DetailTab::Profile,
             profile: ProfileEditor::default(),
             members: MembersScreen::default(),
+            tc: TcEditor::default(),
+            perms: PermGroupsTab::default(),
         }
     }
 
@@ -61,7 +74,12 @@ impl GroupPage {
 
     /// What the server confirmed after the last change.
     pub fn confirmed(&self) -> Option<&str> {
-        self.profile.confirmed.as_deref()
+        if self.is_tencent() { self.tc.confirmed.as_deref() } else { self.profile.confirmed.as_deref() }
+    }
+
+    /// A Tencent group (its profile tab is the Tencent one).
+    pub fn is_tencent(&self) -> bool {
+        self.detail.as_ref().is_some_and(|d| d.tencent().is_some())
     }
 
     /// The portrait preview: its URL and, once loaded, the image bytes or why not.
@@ -83,7 +101,11 @@ impl GroupPage {
     fn poll(&mut self, registry: &Registry, cmds: &mut Vec<Command>) {
         match take_ready(&mut self.loading) {
             Some(Ok(detail)) => {
-                self.profile.loaded(&detail, registry);
+                if detail.tencent().is_some() {
+                    self.tc.loaded(&detail, cmds);
+                } else {
+                    self.profile.loaded(&detail, registry);
+                }
                 self.detail = Some(detail);
                 self.busy = false;
                 self.error = None;
@@ -95,17 +117,24 @@ impl GroupPage {
             }
             None => {}
         }
+        self.tc.poll(self.detail.as_ref());
+        self.perms.poll(&self.group_id, cmds);
         self.members.poll(&self.group_id, cmds);
     }
 
     fn on_event(&mut self, event: &Event, cmds: &mut Vec<Command>) {
         match event {
             Event::Changed { action, result: Ok(()), .. } => {
-                self.profile.confirm_pending = Some(action.clone());
+                if self.is_tencent() {
+                    self.tc.changed(&self.group_id, action, cmds);
+                } else {
+                    self.profile.confirm_pending = Some(action.clone());
+                }
                 self.members.invalidate();
                 self.load(cmds);
             }
             Event::Changed { result: Err(e), .. } => {
+                self.tc.failed();
                 self.busy = false;
                 self.error = Some(e.clone());
             }
@@ -124,6 +153,9 @@ impl GroupPage {
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.tab, DetailTab::Profile, tr!("tab-profile"));
             ui.selectable_value(&mut self.tab, DetailTab::Members, tr!("tab-members"));
+            if detail.tencent().is_some_and(|t| t.group_type == crate::model::tencent::GroupType::Community) {
+                ui.selectable_value(&mut self.tab, DetailTab::Permissions, tr!("tab-permission-groups"));
+            }
         });
         ui.separator();
         match self.tab {
@@ -131,6 +163,12 @@ impl GroupPage {
                 let owner = (!detail.is_legacy()).then_some(detail.owner.as_str());
                 let info = MembersInfo { group_id: &self.group_id, hosted: !detail.is_legacy(), muted_all: detail.muted_all, service: detail.service_kind(), owner, detail };
                 self.members.ui(ui, &info, cmds);
+            }
+            DetailTab::Permissions => self.perms.ui(ui, &self.group_id, cmds),
+            DetailTab::Profile if detail.tencent().is_some() => {
+                if self.tc.ui(ui, detail, self.busy) {
+                    self.profile.dismiss.open();
+                }
             }
             DetailTab::Profile => {
                 let page = profile::PageInfo { group_id: &self.group_id, detail, busy: self.busy, error: self.error.as_ref() };
@@ -272,5 +310,7 @@ impl GroupScreen {
         let hosted = p.hosted();
         p.profile.dialogs_ui(ctx, &p.group_id, hosted, registry, cmds);
         p.members.dialogs_ui(ctx, &p.group_id, cmds);
+        p.tc.dialogs_ui(ctx, &p.group_id, cmds);
+        p.perms.dialogs_ui(ctx, &p.group_id, cmds);
     }
 }
