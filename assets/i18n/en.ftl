@@ -218,7 +218,7 @@ browser-refresh = Refresh
 browser-refresh-hint = Reload the group list
 browser-filter = Filter by id or name
 browser-filter-hint = type to filter
-browser-open-label = Open by exact group id (hosted or legacy)
+browser-open-label = Open by exact group id
 browser-open-hint = group id
 browser-open = Open
 browser-sort = Sort by
@@ -240,7 +240,7 @@ lookup-title = User lookup
 lookup-user = User id
 lookup-user-hint = user id
 lookup-find = Find groups
-lookup-none = { $user } is in no hosted group.
+lookup-none = { $user } is in no group.
 lookup-found = { $user } is in { $count ->
     [one] 1 hosted group:
    *[other] { $count } hosted groups:

@@ -209,7 +209,7 @@ fn problems_stay_in_the_status_bar_until_dismissed_and_the_log_has_times() {
     let mut ui = start();
     let first = &ui.harness.state().notices()[0];
     assert!(first.text.starts_with("Connected to rongcloud-demo (35 groups)"), "connected only once the groups loaded: {}", first.text);
-    ui.type_into("Open by exact group id (hosted or legacy)", "nosuchgroup");
+    ui.type_into("Open by exact group id", "nosuchgroup");
     ui.click(Role::Button, "Open");
     ui.wait("open failed", |a| a.notices().iter().any(|n| n.text.starts_with("Opening group nosuchgroup failed")));
     let problem = ui.harness.state().notices().iter().find(|n| n.text.starts_with("Opening group")).unwrap().clone();

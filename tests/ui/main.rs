@@ -146,7 +146,7 @@ impl Ui {
     }
 
     fn open(&mut self, group: &str) {
-        self.type_into("Open by exact group id (hosted or legacy)", group);
+        self.type_into("Open by exact group id", group);
         self.click(Role::Button, "Open");
         self.wait("group loaded", |a| a.group_page().is_some_and(|g| g.detail.is_some() && !g.busy));
     }
