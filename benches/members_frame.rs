@@ -30,9 +30,9 @@ fn main() {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(10_000)
+        // Boxes until the background font scan is done (the builder already runs frames).
+        .allow_missing_glyphs()
         .build_eframe(move |cc| GroupdeskApp::new(&cc.egui_ctx, None, options));
-    // Fonts are scanned in the background: boxes until they are installed (see tests/ui).
-    h.ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
     let t = Instant::now();
     while h.state().group_page().is_none_or(|g| g.detail.is_none()) || h.state().busy() || !h.state().fonts_ready() {
         h.step();

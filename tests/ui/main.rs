@@ -65,11 +65,15 @@ fn start_on(connection: Option<&str>, size: egui::Vec2, open: Option<OpenRequest
         language: Some(Language::English),
         startup_problem: None,
     };
-    let harness = Harness::builder().with_size(size).with_max_steps(50).build_eframe(move |cc| GroupdeskApp::new(&cc.egui_ctx, None, options));
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
     // The system fonts are scanned in the background and may arrive after the (Chinese) group
-    // names do: draw boxes until they are installed, then panic on any glyph no font has.
-    harness.ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Tofu);
+    // names do — even within the frames the builder runs: draw boxes until the fonts are
+    // installed, then panic on any glyph no font has.
+    let harness = Harness::builder()
+        .with_size(size)
+        .with_max_steps(50)
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| GroupdeskApp::new(&cc.egui_ctx, None, options));
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
     let mut ui = Ui { harness, _dir: dir, runtime };
     ui.wait("groups listed and fonts installed", |a| !a.groups().is_empty() && a.fonts_ready());
     ui.harness.ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Panic);
