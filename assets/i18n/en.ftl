@@ -341,6 +341,11 @@ members-allowlist-remove = Allowlist remove
 members-select-first = select members to act on them
 members-mute-all-on = ON
 members-mute-all-off = off
+msgflag-notify = Notify
+msgflag-silent = Silent
+msgflag-discard = Blocked
+msgflag-silent-except-at = Silent except @
+members-mute-all-only = Mute-all is { $state }
 members-mute-all-state = Mute-all is { $state } · { $allowlisted ->
     [one] 1 allowlisted member
    *[other] { $allowlisted } allowlisted members

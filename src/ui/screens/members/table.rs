@@ -60,6 +60,18 @@ fn tencent_columns(keys: &[String]) -> Vec<(Option<SortKey>, String)> {
     c
 }
 
+/// A message flag in the operator's words (exports keep the wire spelling).
+fn msg_flag_text(flag: Option<crate::protocol::tencent::wire::MsgFlag>) -> String {
+    use crate::protocol::tencent::wire::MsgFlag;
+    match flag {
+        Some(MsgFlag::AcceptAndNotify) => tr!("msgflag-notify"),
+        Some(MsgFlag::AcceptNotNotify) => tr!("msgflag-silent"),
+        Some(MsgFlag::Discard) => tr!("msgflag-discard"),
+        Some(MsgFlag::AcceptNotNotifyExceptAt) => tr!("msgflag-silent-except-at"),
+        None => String::new(),
+    }
+}
+
 /// The cells of a row, in the order of its columns.
 fn cells(r: &crate::model::Member, member_keys: Option<&[String]>, yes: &str) -> Vec<String> {
     let muted = r.muted_until.as_deref().map(|t| if t == "permanent" { tr!("duration-permanent") } else { minutes(&display::utc_text(t.trim_end_matches(" UTC"))) }).unwrap_or_default();
@@ -69,7 +81,7 @@ fn cells(r: &crate::model::Member, member_keys: Option<&[String]>, yes: &str) ->
         Some(keys) => {
             let tc = r.tencent.unwrap_or_default();
             let last = if tc.last_send_ms > 0 { minutes(&display::time_ms(tc.last_send_ms)) } else { String::new() };
-            let mut v = vec![r.user_id.clone(), r.nickname.clone(), role_label(r.role), joined, muted, crate::model::tencent::msg_flag_label(tc.msg_flag).to_owned(), last];
+            let mut v = vec![r.user_id.clone(), r.nickname.clone(), role_label(r.role), joined, muted, msg_flag_text(tc.msg_flag), last];
             v.extend(keys.iter().map(|k| r.custom.get(k).cloned().unwrap_or_default()));
             v
         }

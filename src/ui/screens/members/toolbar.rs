@@ -188,8 +188,13 @@ pub fn group_row_ui(ui: &mut egui::Ui, muted_all: bool, caps: &Capabilities, ser
     let mut out = GroupClicks::default();
     ui.horizontal_wrapped(|ui| {
         let state = if muted_all { tr!("members-mute-all-on") } else { tr!("members-mute-all-off") };
-        ui.label(tr!("members-mute-all-state", state = state, allowlisted = allowlisted));
         let no_allowlist = missing_reason(caps, Feature::Allowlist);
+        // A service without an allowlist (Tencent) shows the mute-all state alone.
+        if no_allowlist.is_some() {
+            ui.label(tr!("members-mute-all-only", state = state));
+        } else {
+            ui.label(tr!("members-mute-all-state", state = state, allowlisted = allowlisted));
+        }
         out.show_allowlist = ui.add_enabled(no_allowlist.is_none(), egui::Button::new(tr!("members-show-allowlist"))).on_disabled_hover_text(no_allowlist.unwrap_or_default()).clicked();
         let no_mute_all = missing_reason(caps, Feature::MuteAll);
         let label = if muted_all { tr!("members-mute-all-turn-off") } else { tr!("members-mute-all-turn-on") };
