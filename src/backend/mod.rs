@@ -11,5 +11,6 @@ pub mod portrait;
 mod neutral;
 pub mod rongcloud;
 pub mod tencent;
+mod transport;
 
 pub use neutral::{Backend, MemberAction};

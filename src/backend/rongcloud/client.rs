@@ -16,6 +16,8 @@ use std::time::{Duration, Instant};
 
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use rand::Rng;
+
+use crate::backend::transport::{backoff, root_cause};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -350,16 +352,3 @@ enum Answer {
     Body { status: u16, text: String, retry_after: Option<u64> },
 }
 
-fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut cur = e;
-    while let Some(next) = cur.source() {
-        cur = next;
-    }
-    cur.to_string()
-}
-
-async fn backoff(attempt: u32) {
-    let base = 50u64 << attempt.min(6);
-    let jitter = rand::rng().random_range(0..=base / 2);
-    tokio::time::sleep(Duration::from_millis((base + jitter).min(2_000))).await;
-}

@@ -27,6 +27,8 @@ use std::time::{Duration, Instant};
 
 use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota, RateLimiter};
 use rand::Rng;
+
+use crate::backend::transport::{backoff, root_cause};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -325,19 +327,6 @@ impl Client {
     }
 }
 
-fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut cur = e;
-    while let Some(next) = cur.source() {
-        cur = next;
-    }
-    cur.to_string()
-}
-
-async fn backoff(attempt: u32) {
-    let base = 50u64 << attempt.min(6);
-    let jitter = rand::rng().random_range(0..=base / 2);
-    tokio::time::sleep(Duration::from_millis((base + jitter).min(2_000))).await;
-}
 
 #[cfg(test)]
 mod tests {
