@@ -9,7 +9,11 @@ use crate::protocol::tencent::limits::{MEMBER_VALUE_BYTES, NAME_CARD_BYTES};
 use crate::tr;
 use crate::ui::widgets;
 
-use super::editor::MemberChange;
+/// What the operator saves for one member: the changed name card and custom fields.
+pub struct TencentSave {
+    pub name_card: Option<String>,
+    pub custom: BTreeMap<String, String>,
+}
 
 /// The edited member's custom fields: (user id, values by key).
 pub type CustomEdit = Option<(String, BTreeMap<String, String>)>;
@@ -28,7 +32,7 @@ fn counter_ui(ui: &mut egui::Ui, text: &str, max: usize) -> bool {
 }
 
 /// Name card and custom fields of `user` (`row`: as loaded); the change when saved.
-pub fn member_fields_ui(ui: &mut egui::Ui, user: &str, card: &mut String, row: Option<&Member>, keys: &[String], edit: &mut CustomEdit) -> Option<MemberChange> {
+pub fn member_fields_ui(ui: &mut egui::Ui, user: &str, card: &mut String, row: Option<&Member>, keys: &[String], edit: &mut CustomEdit) -> Option<TencentSave> {
     if edit.as_ref().is_none_or(|(u, _)| u != user) {
         let values = keys.iter().map(|k| (k.clone(), row.and_then(|r| r.custom.get(k).cloned()).unwrap_or_default())).collect();
         *edit = Some((user.to_owned(), values));
@@ -48,5 +52,5 @@ pub fn member_fields_ui(ui: &mut egui::Ui, user: &str, card: &mut String, row: O
     let custom: BTreeMap<String, String> = values.iter().filter(|(k, v)| row.and_then(|r| r.custom.get(*k)).map_or(!v.is_empty(), |old| old != *v)).map(|(k, v)| (k.clone(), v.clone())).collect();
     let changed = name_card.is_some() || !custom.is_empty();
     let save = ui.add_enabled(ok && changed, egui::Button::new(tr!("editor-save"))).clicked();
-    save.then(|| MemberChange::SaveTencent { user: user.to_owned(), name_card, custom })
+    save.then_some(TencentSave { name_card, custom })
 }
