@@ -53,7 +53,7 @@ impl Default for NewConnection {
             service: Service::RongCloud,
             region: None,
             sdkappid: String::new(),
-            identifier: crate::backend::tencent::limits::DEFAULT_ADMIN.to_owned(),
+            identifier: crate::protocol::tencent::limits::DEFAULT_ADMIN.to_owned(),
             data_center: None,
             url: String::new(),
             app_key: String::new(),

@@ -29,7 +29,7 @@ impl MuteConfirm {
     pub fn seconds(&self) -> u64 {
         match self.preset.map(|i| PRESETS[i]) {
             None => 0,
-            Some(0) => crate::backend::tencent::limits::MUTE_PERMANENT,
+            Some(0) => crate::protocol::tencent::limits::MUTE_PERMANENT,
             Some(s) => s,
         }
     }
