@@ -6,8 +6,9 @@
 //! Run: `cargo bench --bench bulk_mute` (the Python part needs target/sdk-venv, which the
 //! test suite or .ci/run creates).
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+mod common;
+
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use groupdesk::backend::rongcloud::bulk::Control;
@@ -17,19 +18,8 @@ use secrecy::SecretString;
 
 fn main() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_groupdesk"))
-        .args(["sandbox", "--addr", "127.0.0.1:0", "--seed", "demo", "--latency-ms", "40"])
-        .arg("--data-dir")
-        .arg(tmp.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn sandbox");
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    out.read_line(&mut line).unwrap();
-    std::thread::spawn(move || for _ in out.lines() {});
-    let base = line.trim().strip_prefix("listening on ").unwrap().to_owned();
+    let sandbox = common::Sandbox::start(tmp.path(), &["--seed", "demo", "--latency-ms", "40"], &[]);
+    let base = sandbox.url.clone();
     let users: Vec<String> = (10000..13000).map(|n| format!("u{n}")).collect();
 
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
@@ -83,8 +73,7 @@ fn main() {
     } else {
         println!("bulk_mute: Python SDK comparison skipped (no target/sdk-venv)");
     }
-    let _ = child.kill();
-    let _ = child.wait();
+    sandbox.stop();
 
     // Per-request client overhead: sign + encode a 20-user mute form + parse the answer.
     let secret = SecretString::from("bench-secret");

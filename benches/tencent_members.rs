@@ -13,14 +13,14 @@
 //!
 //! Run: `cargo bench --bench tencent_members`.
 
-use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
+mod common;
+
 use std::time::{Duration, Instant};
 
 use groupdesk::backend::tencent::members::MemberFilter;
-use groupdesk::backend::tencent::types::{ImportedMember, NewGroup};
-use groupdesk::backend::tencent::{Client, ClientConfig, Credentials, Endpoint};
+use common::Sandbox;
+use groupdesk::backend::tencent::Client;
+use groupdesk::backend::tencent::types::NewGroup;
 use groupdesk::model::bulk::Control;
 use groupdesk::protocol::tencent::limits;
 use groupdesk::protocol::tencent::wire::GroupType;
@@ -31,75 +31,16 @@ const WIDE: &str = "bench_wide";
 const BIG_MEMBERS: u32 = 100_000;
 const WIDE_MEMBERS: u32 = 6_000;
 
-struct Sandbox {
-    child: Child,
-    url: String,
-}
-
-impl Sandbox {
-    fn start(dir: &Path, extra: &[&str]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_groupdesk"))
-            .args(["sandbox", "--service", "tencent", "--addr", "127.0.0.1:0", "--seed", "demo"])
-            .args(extra)
-            .arg("--data-dir")
-            .arg(dir)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn sandbox");
-        let mut out = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        out.read_line(&mut line).unwrap();
-        std::thread::spawn(move || for _ in out.lines() {});
-        let url = line.trim().strip_prefix("listening on ").unwrap().to_owned();
-        Self { child, url }
-    }
-
-    fn client(&self, limits_on: bool) -> Client {
-        let mut config = ClientConfig::new(
-            Credentials::new(limits::DEMO_SDKAPPID, limits::DEFAULT_ADMIN, groupdesk::sandbox::DEMO_TENCENT_SECRET_KEY),
-            Endpoint::custom(&self.url),
-        );
-        if !limits_on {
-            config.rate_limit = 0;
-            config.group_list_rate = 0;
-        }
-        Client::new(config).unwrap()
-    }
-
-    fn stop(mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn user(n: u32) -> String {
-    format!("bench{n:06}")
-}
-
 /// A Community of 100,000 and a Public group of 6,000 imported accounts.
 async fn build(c: &Client) {
-    let accounts: Vec<String> = (1..=BIG_MEMBERS).map(user).collect();
-    for chunk in accounts.chunks(limits::ACCOUNT_IMPORT_MAX) {
-        let failed = c.import_accounts(chunk).await.expect("import accounts");
-        assert!(failed.is_empty(), "accounts not imported: {failed:?}");
-    }
+    common::import_accounts(c, BIG_MEMBERS).await;
     let mut big = NewGroup::new(GroupType::Community, "十万人社区 bench");
     big.group_id = Some(BIG.into());
-    big.owner = Some(user(1));
-    c.create_group(&big).await.expect("create the Community");
+    common::build_group(c, big, BIG_MEMBERS).await;
     let mut wide = NewGroup::new(GroupType::Public, "六千人群 bench");
     wide.group_id = Some(WIDE.into());
-    wide.owner = Some(user(1));
     wide.max_member_count = Some(WIDE_MEMBERS);
-    c.create_group(&wide).await.expect("create the Public group");
-    for (group, n) in [(BIG, BIG_MEMBERS), (WIDE, WIDE_MEMBERS)] {
-        let members: Vec<ImportedMember> = (2..=n).map(|i| ImportedMember { account: user(i), role: None, join_time: None, unread: None }).collect();
-        for chunk in members.chunks(limits::IMPORT_MEMBERS_MAX) {
-            let results = c.import_members(group, chunk).await.expect("import members");
-            assert!(results.iter().all(|r| r.result == 1), "every member imported");
-        }
-    }
+    common::build_group(c, wide, WIDE_MEMBERS).await;
 }
 
 fn main() {
@@ -107,13 +48,13 @@ fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
 
     let t = Instant::now();
-    let fill = Sandbox::start(tmp.path(), &["--rate-limit", "0"]);
-    runtime.block_on(build(&fill.client(false)));
+    let fill = Sandbox::start(tmp.path(), &["--service", "tencent", "--seed", "demo", "--rate-limit", "0"], &[]);
+    runtime.block_on(build(&fill.tencent_client(false)));
     fill.stop();
     println!("tencent_members: built a {BIG_MEMBERS}-member Community and a {WIDE_MEMBERS}-member Public group in {:.1} s", t.elapsed().as_secs_f64());
 
-    let sandbox = Sandbox::start(tmp.path(), &["--latency-ms", &LATENCY_MS.to_string()]);
-    let client = sandbox.client(true);
+    let sandbox = Sandbox::start(tmp.path(), &["--service", "tencent", "--seed", "demo", "--latency-ms", &LATENCY_MS.to_string()], &[]);
+    let client = sandbox.tencent_client(true);
     let rtt = Duration::from_millis(LATENCY_MS);
     runtime.block_on(async {
         // Let the server's per-command budget refill after start-up.

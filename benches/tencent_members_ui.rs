@@ -14,17 +14,17 @@
 //!
 //! Run: `cargo bench --bench tencent_members_ui`.
 
-use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
+mod common;
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use groupdesk::backend::tencent::types::{ImportedMember, NewGroup};
-use groupdesk::backend::tencent::{Client, ClientConfig, Credentials, Endpoint};
+use common::Sandbox;
+use groupdesk::backend::tencent::Client;
+use groupdesk::backend::tencent::types::NewGroup;
 use groupdesk::ops::connections::{Environment, Profile, SecretStore, Target, TencentApp};
 use groupdesk::protocol::tencent::limits;
 use groupdesk::protocol::tencent::wire::GroupType;
@@ -37,59 +37,12 @@ fn members() -> u32 {
     std::env::var("TENCENT_UI_BENCH_MEMBERS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000)
 }
 
-struct Sandbox {
-    child: Child,
-    url: String,
-}
-
-impl Sandbox {
-    fn start(dir: &Path, extra: &[&str]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_groupdesk"))
-            .args(["sandbox", "--service", "tencent", "--addr", "127.0.0.1:0", "--seed", "demo"])
-            .args(extra)
-            .arg("--data-dir")
-            .arg(dir)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn sandbox");
-        let mut out = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        out.read_line(&mut line).unwrap();
-        std::thread::spawn(move || for _ in out.lines() {});
-        let url = line.trim().strip_prefix("listening on ").unwrap().to_owned();
-        Self { child, url }
-    }
-
-    fn stop(mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn user(n: u32) -> String {
-    format!("bench{n:06}")
-}
-
 /// The 100,000-member Community, through the API.
-async fn build(url: &str, members: u32) {
-    let mut config = ClientConfig::new(Credentials::new(limits::DEMO_SDKAPPID, limits::DEFAULT_ADMIN, limits::DEMO_SECRET_KEY), Endpoint::custom(url));
-    config.rate_limit = 0;
-    config.group_list_rate = 0;
-    let c = Client::new(config).unwrap();
-    let accounts: Vec<String> = (1..=members).map(user).collect();
-    for chunk in accounts.chunks(limits::ACCOUNT_IMPORT_MAX) {
-        assert!(c.import_accounts(chunk).await.expect("import accounts").is_empty());
-    }
+async fn build(c: &Client, members: u32) {
+    common::import_accounts(c, members).await;
     let mut big = NewGroup::new(GroupType::Community, "十万人社区 bench");
     big.group_id = Some(BIG.into());
-    big.owner = Some(user(1));
-    c.create_group(&big).await.expect("create the Community");
-    let members: Vec<ImportedMember> = (2..=members).map(|i| ImportedMember { account: user(i), role: None, join_time: None, unread: None }).collect();
-    for chunk in members.chunks(limits::IMPORT_MEMBERS_MAX) {
-        let results = c.import_members(BIG, chunk).await.expect("import members");
-        assert!(results.iter().all(|r| r.result == 1), "every member imported");
-    }
+    common::build_group(c, big, members).await;
 }
 
 fn rss_mb() -> f64 {
@@ -114,11 +67,11 @@ fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
     let total = members();
     let t = Instant::now();
-    let fill = Sandbox::start(&data, &["--rate-limit", "0"]);
-    runtime.block_on(build(&fill.url, total));
+    let fill = Sandbox::start(&data, &["--service", "tencent", "--seed", "demo", "--rate-limit", "0"], &[]);
+    runtime.block_on(build(&fill.tencent_client(false), total));
     fill.stop();
     println!("tencent_members_ui: built a {total}-member Community in {:.1} s", t.elapsed().as_secs_f64());
-    let sandbox = Sandbox::start(&data, &["--latency-ms", &LATENCY_MS.to_string()]);
+    let sandbox = Sandbox::start(&data, &["--service", "tencent", "--seed", "demo", "--latency-ms", &LATENCY_MS.to_string()], &[]);
 
     let options = AppOptions {
         audit: groupdesk::ops::audit::AuditLog::new(tmp.path().join("audit.jsonl")),
