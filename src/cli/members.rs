@@ -53,6 +53,9 @@ pub async fn members(session: &Session, cmd: MembersCmd) -> Result<ExitCode, Cli
 }
 
 pub async fn allowlist(session: &Session, cmd: AllowlistCmd) -> Result<ExitCode, CliError> {
+    if session.backend.rongcloud().is_none() {
+        return Err(CliError::Usage(format!("allowlist: {} groups have no mute-all allowlist (mute-all silences everyone but the owner and admins)", session.backend.service().label())));
+    }
     match cmd {
         AllowlistCmd::Add { bulk } => job(session, &bulk, MemberAction::AllowlistAdd, "allowlisting").await,
         AllowlistCmd::Remove { bulk } => job(session, &bulk, MemberAction::AllowlistRemove, "removing").await,

@@ -70,6 +70,10 @@ async fn every_command_works_on_tencent_groups() {
     assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
     let o = cli(&env.url, &["groups", "show", "@TGS#nothing"], d).await;
     assert_ne!(o.status.code(), Some(0));
+    // No allowlist on Tencent: said so, not an empty list.
+    let o = cli(&env.url, &["allowlist", "list", "@TGS#_cli"], d).await;
+    assert_eq!(o.status.code(), Some(2), "{:?}", text(&o));
+    assert!(text(&o).1.contains("no mute-all allowlist"), "{:?}", text(&o));
     let audit = std::fs::read_to_string(d.join("audit.jsonl")).unwrap();
     assert!(audit.lines().count() >= 6, "{audit}");
     let _ = GroupType::Public;
