@@ -24,6 +24,15 @@ pub struct TcGroup {
     pub default_permission: Option<u64>,
     /// The app's member-level custom-field keys available in this group (by type).
     pub member_fields: Vec<String>,
+    /// Their labels from the app's registry, in the same order (the key where there is none).
+    pub member_field_labels: Vec<String>,
+}
+
+impl TcGroup {
+    /// The label of member-level custom field `i` (its key when the registry has no label).
+    pub fn member_field_label(&self, i: usize) -> &str {
+        self.member_field_labels.get(i).filter(|l| !l.is_empty()).or(self.member_fields.get(i)).map_or("", String::as_str)
+    }
 }
 
 impl TcGroup {

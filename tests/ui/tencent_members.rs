@@ -54,7 +54,7 @@ fn tencent_columns_and_mutes_in_seconds_and_permanent() {
     let mut ui = start_tencent();
     tc_members_tab(&mut ui, PUBLIC);
     assert_eq!(ui.harness.state().group_page().unwrap().members.table.as_ref().unwrap().len(), 500);
-    for column in ["Name card", "Message flag", "title", "points"] {
+    for column in ["Name card", "Message flag", "头衔", "积分"] {
         assert!(ui.harness.query_by_label_contains(column).is_some(), "column {column}");
     }
     select_member(&mut ui, "user00012");
@@ -90,7 +90,9 @@ fn make_an_admin_and_edit_a_chinese_name_card_within_50_bytes() {
     assert!(ui.harness.query_by_label_contains("51 / 50 bytes (17 characters").is_some(), "the byte counter shows both counts");
     assert!(disabled(&ui, "Save member"));
     ui.type_into("Name card", "社区管理员小王");
-    ui.type_into("title (member field)", "版主");
+    // Member custom fields go by their registry labels, in the editor and as table columns.
+    assert!(ui.harness.query_by_label("积分").is_some(), "the points column is headed by its label");
+    ui.type_into("头衔 (title, member field)", "版主");
     ui.click(Role::Button, "Save member");
     ui.wait("member saved", |a| a.group_page().is_some_and(|g| g.confirmed().is_some() && g.members.table.is_some() && !g.members.loading()));
     let filter = MemberFilter { custom_keys: vec!["title".into()], ..Default::default() };

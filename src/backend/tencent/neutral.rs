@@ -67,14 +67,15 @@ pub fn mute_seconds(d: MuteDuration) -> u64 {
     }
 }
 
-fn keys(fields: &Option<CustomFields>, group_type: Option<GroupType>) -> (Vec<String>, Vec<String>) {
+/// Group-level keys, and the member-level (key, label) pairs available in `group_type`.
+fn keys(fields: &Option<CustomFields>, group_type: Option<GroupType>) -> (Vec<String>, Vec<(String, String)>) {
     let Some(f) = fields else { return (Vec::new(), Vec::new()) };
     let group = f.group_fields.iter().map(|d| d.key.clone()).collect();
     let member = f
         .member_fields
         .iter()
         .filter(|d| d.group_types.is_empty() || group_type.is_none_or(|t| d.group_types.contains(&t)))
-        .map(|d| d.key.clone())
+        .map(|d| (d.key.clone(), d.label.clone()))
         .collect();
     (group, member)
 }
@@ -91,7 +92,8 @@ pub async fn list_groups(c: &Client) -> Result<Vec<GroupRow>, ApiError> {
     Ok(rows)
 }
 
-fn detail(g: GroupInfo, group_keys: &[String], member_keys: Vec<String>) -> GroupDetail {
+fn detail(g: GroupInfo, group_keys: &[String], member_keys: Vec<(String, String)>) -> GroupDetail {
+    let (member_fields, member_field_labels) = member_keys.into_iter().unzip();
     let t = g.group_type.unwrap_or(GroupType::Public);
     GroupDetail {
         caps: capabilities(t, group_keys),
@@ -110,7 +112,8 @@ fn detail(g: GroupInfo, group_keys: &[String], member_keys: Vec<String>) -> Grou
             last_msg_time: g.last_msg_time,
             permission_groups: g.enable_permission == Some(1),
             default_permission: g.default_permission,
-            member_fields: member_keys,
+            member_fields,
+            member_field_labels,
         }),
         group_id: g.group_id,
         name: g.name,

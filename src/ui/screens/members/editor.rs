@@ -54,7 +54,7 @@ pub fn editor_ui(ui: &mut egui::Ui, info: &EditorInfo, editing: &mut Editing, cu
                     title.on_hover_text(tr!("editor-member-facts", role = role, joined = display::time_ms(row.join_time_ms)));
                 }
                 if let Some(tc) = info.detail.tencent() {
-                    change = super::tencent::member_fields_ui(ui, user, nick, row, &tc.member_fields, custom_edit)
+                    change = super::tencent::member_fields_ui(ui, user, nick, row, tc, custom_edit)
                         .map(|save| MemberChange::SaveTencent { user: user.clone(), name_card: save.name_card, custom: save.custom });
                 } else if info.hosted {
                     change = member_fields_ui(ui, user, nick, extra);

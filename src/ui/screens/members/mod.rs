@@ -257,7 +257,7 @@ impl MembersScreen {
             Some(c) => cmds.extend(member_command(info.group_id, c)),
             None => {}
         }
-        let member_keys: Option<&[String]> = info.detail.tencent().map(|t| t.member_fields.as_slice());
+        let tencent = info.detail.tencent();
         egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
             if self.stream.is_some() && self.table.is_none() {
                 ui.horizontal(|ui| {
@@ -265,7 +265,7 @@ impl MembersScreen {
                     ui.label(tr!("members-loading"));
                 });
             }
-            self.table_ui(ui, &visible, member_keys);
+            self.table_ui(ui, &visible, tencent);
         });
         if let Some((a, users)) = action.filter(|(_, users)| !users.is_empty()) {
             let skips = predicted_skips(a, &users, self.table.as_ref(), info.owner);
@@ -304,9 +304,9 @@ impl MembersScreen {
         }
     }
 
-    fn table_ui(&mut self, ui: &mut egui::Ui, visible: &[u32], member_keys: Option<&[String]>) {
+    fn table_ui(&mut self, ui: &mut egui::Ui, visible: &[u32], tencent: Option<&crate::model::tencent::TcGroup>) {
         let Some(t) = &self.table else { return };
-        let input = table::table_ui(ui, t, visible, &self.selected, self.sort, member_keys);
+        let input = table::table_ui(ui, t, visible, &self.selected, self.sort, tencent);
         let ids = |p: usize| t.rows()[visible[p] as usize].user_id.clone();
         if let Some((pos, mods)) = input.clicked {
             table::apply_click(&mut self.selected, &mut self.anchor, ids, pos, mods);

@@ -46,7 +46,7 @@ fn columns() -> Vec<(Option<SortKey>, String)> {
 
 /// #13 members: Tencent's columns: name card, role, join time, mute end, message flag, last
 /// message, then one per member custom field.
-fn tencent_columns(keys: &[String]) -> Vec<(Option<SortKey>, String)> {
+fn tencent_columns(tc: &crate::model::tencent::TcGroup) -> Vec<(Option<SortKey>, String)> {
     let mut c = vec![
         (Some(SortKey::UserId), tr!("col-user")),
         (Some(SortKey::Nickname), tr!("col-name-card")),
@@ -56,7 +56,8 @@ fn tencent_columns(keys: &[String]) -> Vec<(Option<SortKey>, String)> {
         (None, tr!("col-msg-flag")),
         (Some(SortKey::LastSend), tr!("col-last-message", zone = display::zone())),
     ];
-    c.extend(keys.iter().map(|k| (None, k.clone())));
+    // Member custom fields under their registry labels (the key where there is none).
+    c.extend((0..tc.member_fields.len()).map(|i| (None, tc.member_field_label(i).to_owned())));
     c
 }
 
@@ -88,12 +89,13 @@ fn cells(r: &crate::model::Member, member_keys: Option<&[String]>, yes: &str) ->
     }
 }
 
-pub fn table_ui(ui: &mut egui::Ui, table: &MemberTable, visible: &[u32], selected: &HashSet<String>, sort: Option<(SortKey, bool)>, member_keys: Option<&[String]>) -> TableInput {
+pub fn table_ui(ui: &mut egui::Ui, table: &MemberTable, visible: &[u32], selected: &HashSet<String>, sort: Option<(SortKey, bool)>, tencent: Option<&crate::model::tencent::TcGroup>) -> TableInput {
+    let member_keys: Option<&[String]> = tencent.map(|t| t.member_fields.as_slice());
     let mut input = TableInput::default();
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let yes = tr!("yes");
-    let columns = match member_keys {
-        Some(keys) => tencent_columns(keys),
+    let columns = match tencent {
+        Some(tc) => tencent_columns(tc),
         None => columns(),
     };
     let widths: Vec<f32> = match member_keys {

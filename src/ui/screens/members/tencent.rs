@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::Member;
+use crate::model::tencent::TcGroup;
 use crate::protocol::tencent::limits::{MEMBER_VALUE_BYTES, NAME_CARD_BYTES};
 use crate::tr;
 use crate::ui::widgets;
@@ -32,7 +33,8 @@ fn counter_ui(ui: &mut egui::Ui, text: &str, max: usize) -> bool {
 }
 
 /// Name card and custom fields of `user` (`row`: as loaded); the change when saved.
-pub fn member_fields_ui(ui: &mut egui::Ui, user: &str, card: &mut String, row: Option<&Member>, keys: &[String], edit: &mut CustomEdit) -> Option<TencentSave> {
+pub fn member_fields_ui(ui: &mut egui::Ui, user: &str, card: &mut String, row: Option<&Member>, tc: &TcGroup, edit: &mut CustomEdit) -> Option<TencentSave> {
+    let keys = &tc.member_fields;
     if edit.as_ref().is_none_or(|(u, _)| u != user) {
         let values = keys.iter().map(|k| (k.clone(), row.and_then(|r| r.custom.get(k).cloned()).unwrap_or_default())).collect();
         *edit = Some((user.to_owned(), values));
@@ -43,7 +45,8 @@ pub fn member_fields_ui(ui: &mut egui::Ui, user: &str, card: &mut String, row: O
     ui.add(egui::TextEdit::singleline(card).desired_width(f32::INFINITY).hint_text(tr!("editor-name-card-hint"))).labelled_by(l.id);
     ok &= counter_ui(ui, card, NAME_CARD_BYTES);
     for (key, value) in values.iter_mut() {
-        let l = ui.label(tr!("editor-member-field", key = key.as_str()));
+        let label = tc.member_fields.iter().position(|k| k == key).map_or(key.as_str(), |i| tc.member_field_label(i));
+        let l = ui.label(tr!("editor-member-field", label = label, key = key.as_str()));
         ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY)).labelled_by(l.id);
         ok &= counter_ui(ui, value, MEMBER_VALUE_BYTES);
     }
