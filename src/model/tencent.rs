@@ -2,7 +2,9 @@
 //! [`super::GroupDetail`] and to a profile change. Pure data; the wire encoding lives in
 //! `backend::tencent`, the wire enums in `protocol::tencent::wire` (shared with the sandbox).
 
-pub use crate::protocol::tencent::wire::{ApplyJoinOption, GroupType, InviteJoinOption, MsgFlag};
+use serde::{Deserialize, Serialize};
+
+pub use crate::protocol::tencent::wire::{ApplyJoinOption, GroupType, InviteJoinOption, Level, MsgFlag};
 
 /// What a Tencent group adds to the neutral detail.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,5 +75,57 @@ pub fn msg_flag_label(flag: Option<MsgFlag>) -> &'static str {
         Some(MsgFlag::Discard) => "Discard",
         Some(MsgFlag::AcceptNotNotifyExceptAt) => "AcceptNotNotifyExceptAt",
         None => "",
+    }
+}
+
+// The app's custom-field registry and a permission group's topic bits: data the console edits
+// (their wire spelling is the serde names; `backend::tencent::types` re-exports them).
+
+/// A custom field's value type in the sandbox's registry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ValueType {
+    String,
+    Integer,
+    Boolean,
+    Json,
+}
+
+/// A configured custom-field key (`POST /v4/_sandbox/get_custom_fields`, `add_custom_fields`).
+/// `group_types` only for member-level keys (per group type, as the Chat console configures).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomFieldDef {
+    pub key: String,
+    #[serde(default)]
+    pub label: String,
+    pub value_type: ValueType,
+    pub read_level: Level,
+    pub write_level: Level,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub group_types: Vec<GroupType>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomFields {
+    #[serde(default)]
+    pub group_fields: Vec<CustomFieldDef>,
+    #[serde(default)]
+    pub member_fields: Vec<CustomFieldDef>,
+}
+
+/// A topic's permission bits in a permission group (`TopicPermissionList` of add/set).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicPermission {
+    #[serde(rename = "TopicId")]
+    pub topic_id: String,
+    /// Topic-level bits ([`crate::protocol::tencent::wire::TOPIC_PERMISSION_BITS`]).
+    #[serde(rename = "Permission", default)]
+    pub permission: u64,
+}
+
+impl TopicPermission {
+    pub fn new(topic_id: impl Into<String>, permission: u64) -> Self {
+        Self { topic_id: topic_id.into(), permission }
     }
 }

@@ -15,6 +15,8 @@ use crate::backend::Backend;
 use crate::backend::rongcloud::{Client, ClientConfig, Credentials, Endpoint};
 pub use crate::backend::rongcloud::DataCenter;
 pub use crate::backend::rongcloud::credentials::ServerClock;
+/// A Tencent Cloud Chat region (a profile names one; the connections screen lists them).
+pub use crate::backend::tencent::Region;
 use crate::model::ApiError;
 
 use super::Session;

@@ -17,7 +17,7 @@ use crate::ops::csv::MemberRow;
 use crate::ops::extkeys::ExtKeyDef;
 use crate::model::table::MemberTable;
 use crate::ops::connections::Profile;
-use crate::backend::tencent::types::CustomFields;
+use crate::model::tencent::CustomFields;
 use crate::ops::tencent::{CommunityPermissions, PermApplied, PermChange};
 
 use super::deeplink::Tab;

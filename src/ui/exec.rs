@@ -183,7 +183,7 @@ pub async fn import_registry(path: PathBuf) -> Result<Registry, ApiError> {
 }
 
 /// Tencent custom-field keys as JSON (#13 item 4).
-pub async fn export_tc_fields(path: PathBuf, fields: crate::backend::tencent::types::CustomFields) -> Result<(), ApiError> {
+pub async fn export_tc_fields(path: PathBuf, fields: crate::model::tencent::CustomFields) -> Result<(), ApiError> {
     blocking("export", move || crate::ops::tencent::write_fields_file(&path, &fields).map_err(|e| file_error(&path, e))).await
 }
 

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use egui::RichText;
 
-use crate::backend::tencent::Region;
+use crate::ops::connections::Region;
 use crate::model::Service;
 use crate::ops::connections::DataCenter;
 use crate::ops::connections::{Environment, Profile, ServerClock, Target, TencentApp};

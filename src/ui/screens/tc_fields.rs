@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use egui::RichText;
 use poll_promise::Promise;
 
-use crate::backend::tencent::types::{CustomFieldDef, CustomFields, GroupType, Level, ValueType};
+use crate::model::tencent::{CustomFieldDef, CustomFields, GroupType, Level, ValueType};
 use crate::protocol::tencent::limits;
 use crate::tr;
 use crate::ui::command::{Command, FileDialog, Pending, pending, take_ready};

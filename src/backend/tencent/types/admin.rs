@@ -4,8 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Level;
-
 /// `ban_group_member`: `Members_Account` (≤ 20), `Duration` seconds, `Description`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "PascalCase")]
@@ -86,37 +84,4 @@ pub struct NoSpeaking {
     pub c2c: u64,
     #[serde(rename = "GroupmsgNospeakingTime", default)]
     pub group: u64,
-}
-
-/// A custom field's value type in the sandbox's registry.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ValueType {
-    String,
-    Integer,
-    Boolean,
-    Json,
-}
-
-/// A configured custom-field key (`POST /v4/_sandbox/get_custom_fields`, `add_custom_fields`).
-/// `group_types` only for member-level keys (per group type, as the Chat console configures).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct CustomFieldDef {
-    pub key: String,
-    #[serde(default)]
-    pub label: String,
-    pub value_type: ValueType,
-    pub read_level: Level,
-    pub write_level: Level,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub group_types: Vec<super::GroupType>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase")]
-pub struct CustomFields {
-    #[serde(default)]
-    pub group_fields: Vec<CustomFieldDef>,
-    #[serde(default)]
-    pub member_fields: Vec<CustomFieldDef>,
 }

@@ -67,22 +67,6 @@ pub struct PermissionMemberPage {
     pub next: String,
 }
 
-/// A topic's permission bits in a permission group (`TopicPermissionList` of add/set).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TopicPermission {
-    #[serde(rename = "TopicId")]
-    pub topic_id: String,
-    /// Topic-level bits ([`crate::protocol::tencent::wire::TOPIC_PERMISSION_BITS`]).
-    #[serde(rename = "Permission", default)]
-    pub permission: u64,
-}
-
-impl TopicPermission {
-    pub fn new(topic_id: impl Into<String>, permission: u64) -> Self {
-        Self { topic_id: topic_id.into(), permission }
-    }
-}
-
 /// One topic of `get_topic_permission_group`: `permission` is `None` where the permission
 /// group has none on that topic (or the topic is unknown): then `error_code` is 10010.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]

@@ -394,6 +394,7 @@ pub struct ImportedMember {
 pub mod admin;
 pub mod community;
 pub use admin::*;
+pub use crate::model::tencent::{CustomFieldDef, CustomFields, TopicPermission, ValueType};
 pub use community::*;
 
 #[cfg(test)]

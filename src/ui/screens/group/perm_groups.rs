@@ -9,7 +9,7 @@ use egui::RichText;
 
 use crate::model::ApiError;
 use crate::ops::tencent::{CommunityPermissions, MemberResult, PermApplied, PermChange, PermGroupView};
-use crate::backend::tencent::types::TopicPermission;
+use crate::model::tencent::TopicPermission;
 use crate::protocol::tencent::wire::{GROUP_PERMISSION_BITS, TOPIC_PERMISSION_BITS};
 use crate::tr;
 use crate::ui::command::{Command, Pending, pending, take_ready};

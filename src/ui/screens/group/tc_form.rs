@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::backend::tencent::types::{CustomFields, ValueType};
+use crate::model::tencent::{CustomFields, ValueType};
 use crate::model::tencent::{ApplyJoinOption, InviteJoinOption, TcChange};
 use crate::model::{GroupDetail, ProfileChange};
 use crate::protocol::tencent::limits;
@@ -193,7 +193,7 @@ pub fn type_name(t: ValueType) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::backend::tencent::types::{CustomFieldDef, Level};
+    use crate::model::tencent::{CustomFieldDef, Level};
 
     fn registry() -> CustomFields {
         let def = |key: &str, value_type| CustomFieldDef { key: key.into(), label: key.into(), value_type, read_level: Level::Anyone, write_level: Level::Admin, group_types: Vec::new() };

@@ -6,7 +6,7 @@
 use egui::RichText;
 
 use super::tc_form::{self, TEXT_LIMITS, TcForm};
-use crate::backend::tencent::types::{CustomFields, ValueType};
+use crate::model::tencent::{CustomFields, ValueType};
 use crate::model::caps::Feature;
 use crate::model::tencent::{ApplyJoinOption, InviteJoinOption};
 use crate::tr;
