@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use groupdesk::cli::{self, AllowlistCmd, AppMuteCmd, Connection, CustomFieldsCmd, GroupsCmd, MembersCmd, MuteAllCmd};
 use groupdesk::sandbox::{self, Sandbox, Seed};
 use groupdesk::ui::deeplink::{OpenRequest, SCHEME, Tab};
@@ -230,27 +230,33 @@ fn run_sandbox(args: SandboxArgs) -> anyhow::Result<()> {
     config.max_members = args.max_members;
     config.validate()?;
 
+    let secret_note = if demo_secret {
+        format!("App Secret: {} (public demo secret)", config.app_secret.expose_secret())
+    } else {
+        "App Secret: as given (not shown)".to_owned()
+    };
+    let notes = vec![format!("App Key: {}", config.app_key), secret_note];
+    serve_sandbox(config.data_dir.clone(), notes, Sandbox::start(config))
+}
+
+/// Starts a sandbox, announces it — `listening on URL` first (the line scripts wait for), then
+/// the data directory and `notes` — and serves until SIGINT/SIGTERM.
+fn serve_sandbox(data_dir: PathBuf, notes: Vec<String>, start: impl std::future::Future<Output = anyhow::Result<Sandbox>>) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async move {
         // Register the signal handlers before announcing the address: a script may send
         // SIGTERM as soon as it has read the first line.
         let signals = Signals::register()?;
-        let data_dir = config.data_dir.clone();
-        let app_key = config.app_key.clone();
-        let secret_note = if demo_secret {
-            format!("App Secret: {} (public demo secret)", config.app_secret.expose_secret())
-        } else {
-            "App Secret: as given (not shown)".to_owned()
-        };
-        let sandbox = Sandbox::start(config).await?;
+        let sandbox = start.await?;
         // Best effort: a closed stdout (a script that read only the first line) must not stop
         // the server.
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "listening on {}", sandbox.base_url());
         let seeded = if sandbox.seeded() { " (new: seeded with demo data)" } else { "" };
         let _ = writeln!(out, "data directory: {}{seeded}", data_dir.display());
-        let _ = writeln!(out, "App Key: {app_key}");
-        let _ = writeln!(out, "{secret_note}");
+        for note in &notes {
+            let _ = writeln!(out, "{note}");
+        }
         let _ = out.flush();
         drop(out);
         signals.wait().await;
@@ -280,35 +286,14 @@ fn run_tencent_sandbox(args: SandboxArgs) -> anyhow::Result<()> {
     config.fault_rate = args.fault_rate;
     config.validate()?;
 
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    runtime.block_on(async move {
-        let signals = Signals::register()?;
-        let data_dir = config.data_dir.clone();
-        let edition = match args.edition {
-            EditionArg::Developer => "developer",
-            EditionArg::Standard => "standard",
-            EditionArg::Premium => "premium",
-        };
-        let facts = format!("SDKAppID: {}\nApp admins: {}\nEdition: {edition}", config.sdkappid, config.admins.join(", "));
-        let key_note = if demo_key {
-            format!("Secret key: {} (public demo key)", config.secret_key.expose_secret())
-        } else {
-            format!("Secret key: from {SECRET_KEY_ENV} (not shown)")
-        };
-        let sandbox = Sandbox::start_tencent(config).await?;
-        let mut out = std::io::stdout().lock();
-        let _ = writeln!(out, "listening on {}", sandbox.base_url());
-        let seeded = if sandbox.seeded() { " (new: seeded with demo data)" } else { "" };
-        let _ = writeln!(out, "data directory: {}{seeded}", data_dir.display());
-        let _ = writeln!(out, "{facts}");
-        let _ = writeln!(out, "{key_note}");
-        let _ = out.flush();
-        drop(out);
-        signals.wait().await;
-        tracing::info!("shutting down");
-        sandbox.shutdown().await;
-        anyhow::Ok(())
-    })
+    let edition = args.edition.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default();
+    let key_note = if demo_key {
+        format!("Secret key: {} (public demo key)", config.secret_key.expose_secret())
+    } else {
+        format!("Secret key: from {SECRET_KEY_ENV} (not shown)")
+    };
+    let notes = vec![format!("SDKAppID: {}", config.sdkappid), format!("App admins: {}", config.admins.join(", ")), format!("Edition: {edition}"), key_note];
+    serve_sandbox(config.data_dir.clone(), notes, Sandbox::start_tencent(config))
 }
 
 /// Ctrl-C and SIGTERM, registered up front.
