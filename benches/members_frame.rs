@@ -3,36 +3,17 @@
 //!
 //! Run: `cargo bench --bench members_frame`.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use egui_kittest::Harness;
 use groupdesk::backend::rongcloud::types::MemberRole;
 use groupdesk::ops::csv::MemberRow;
 use groupdesk::model::table::MemberTable;
-use groupdesk::ops::connections::SecretStore;
-use groupdesk::ui::{AppOptions, GroupdeskApp};
+
+mod common;
 
 fn main() {
     let dir = tempfile::tempdir().unwrap();
-    let options = AppOptions {
-        audit: groupdesk::ops::audit::AuditLog::new(dir.path().join("audit.jsonl")),
-        bench: None,
-        open_at_start: Some(groupdesk::ui::deeplink::OpenRequest { group: "community".into(), ..Default::default() }),
-        connection: None,
-        sandbox_dir: dir.path().to_path_buf(),
-        secrets: Arc::new(SecretStore::memory_only()),
-        persist: false,
-        native_dialogs: false,
-        language: Some(groupdesk::i18n::Language::English),
-        startup_problem: None,
-    };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(10_000)
-        // Boxes until the background font scan is done (the builder already runs frames).
-        .allow_missing_glyphs()
-        .build_eframe(move |cc| GroupdeskApp::new(&cc.egui_ctx, None, options));
+    let mut h = common::headless_console(dir.path(), Some("community"), 10_000);
     let t = Instant::now();
     while h.state().group_page().is_none_or(|g| g.detail.is_none()) || h.state().busy() || !h.state().fonts_ready() {
         h.step();

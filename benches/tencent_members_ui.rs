@@ -16,7 +16,6 @@
 
 mod common;
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use egui::accesskit::Role;
@@ -25,10 +24,10 @@ use egui_kittest::kittest::Queryable;
 use common::Sandbox;
 use groupdesk::backend::tencent::Client;
 use groupdesk::backend::tencent::types::NewGroup;
-use groupdesk::ops::connections::{Environment, Profile, SecretStore, Target, TencentApp};
+use groupdesk::ops::connections::{Environment, Profile, Target, TencentApp};
 use groupdesk::protocol::tencent::limits;
 use groupdesk::protocol::tencent::wire::GroupType;
-use groupdesk::ui::{AppOptions, GroupdeskApp};
+use groupdesk::ui::GroupdeskApp;
 
 const LATENCY_MS: u64 = 40;
 const BIG: &str = "@TGS#_big";
@@ -73,24 +72,9 @@ fn main() {
     println!("tencent_members_ui: built a {total}-member Community in {:.1} s", t.elapsed().as_secs_f64());
     let sandbox = Sandbox::start(&data, &["--service", "tencent", "--seed", "demo", "--latency-ms", &LATENCY_MS.to_string()], &[]);
 
-    let options = AppOptions {
-        audit: groupdesk::ops::audit::AuditLog::new(tmp.path().join("audit.jsonl")),
-        bench: None,
-        open_at_start: None,
-        connection: None,
-        sandbox_dir: tmp.path().join("console"),
-        secrets: Arc::new(SecretStore::memory_only()),
-        persist: false,
-        native_dialogs: false,
-        language: Some(groupdesk::i18n::Language::English),
-        startup_problem: None,
-    };
-    // Boxes until the background font scan is done (the builder already runs frames).
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(100_000)
-        .allow_missing_glyphs()
-        .build_eframe(move |cc| GroupdeskApp::new(&cc.egui_ctx, None, options));
+    let console = tmp.path().join("console");
+    std::fs::create_dir_all(&console).unwrap();
+    let mut h = common::headless_console(&console, None, 100_000);
     step_until(&mut h, "the console started", Duration::from_secs(60), |a| !a.groups().is_empty() && a.fonts_ready() && !a.busy());
     let profile = Profile {
         name: "bench-tencent".into(),

@@ -162,3 +162,27 @@ pub fn load_settings() -> (u64, usize) {
     let clients = std::env::var("BENCH_CLIENTS").ok().and_then(|s| s.parse().ok()).unwrap_or(32);
     (seconds, clients)
 }
+
+/// The console, headless (egui_kittest), on its built-in sandboxes in `dir`, English labels, no
+/// saved settings; `open`: a group to open once listed. Missing glyphs draw boxes until the
+/// background font scan is done (the builder already runs frames).
+pub fn headless_console(dir: &Path, open: Option<&str>, max_steps: u64) -> egui_kittest::Harness<'static, groupdesk::ui::GroupdeskApp> {
+    use groupdesk::ui::{AppOptions, GroupdeskApp};
+    let options = AppOptions {
+        audit: groupdesk::ops::audit::AuditLog::new(dir.join("audit.jsonl")),
+        bench: None,
+        open_at_start: open.map(|g| groupdesk::ui::deeplink::OpenRequest { group: g.into(), ..Default::default() }),
+        connection: None,
+        sandbox_dir: dir.to_path_buf(),
+        secrets: std::sync::Arc::new(groupdesk::ops::connections::SecretStore::memory_only()),
+        persist: false,
+        native_dialogs: false,
+        language: Some(groupdesk::i18n::Language::English),
+        startup_problem: None,
+    };
+    egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(max_steps)
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| GroupdeskApp::new(&cc.egui_ctx, None, options))
+}

@@ -96,6 +96,25 @@ impl Ui {
         }
     }
 
+    /// Steps until the running members job has its report; whether progress was seen between
+    /// the first and the `total`th user.
+    fn wait_for_job(&mut self, total: usize, limit: Duration) -> bool {
+        let mut saw_progress = false;
+        let t = Instant::now();
+        loop {
+            self.harness.step();
+            let job = self.harness.state().group_page().unwrap().members.jobs.job.as_ref().map(|j| (j.progress.finished, j.report.is_some()));
+            if let Some((finished, done)) = job {
+                saw_progress |= finished > 0 && finished < total && !done;
+                if done {
+                    return saw_progress;
+                }
+            }
+            assert!(t.elapsed() < limit, "the job did not finish");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
     /// Steps frames until a label containing `text` is shown (results arrive on real threads).
     fn wait_for_label_containing(&mut self, text: &str) {
         let t = Instant::now();
@@ -355,6 +374,20 @@ fn add_a_connection_profile_and_connect() {
     assert!(ui.harness.query_by_label("PRODUCTION — changes affect real users").is_some(), "the production banner shows");
     let nav_after = ui.harness.get_by_role_and_label(Role::Button, "Connections").rect();
     assert_eq!(nav_before, nav_after, "the banner's space is reserved: nothing moves under the pointer");
+}
+
+/// The last two entries of an audit log (the console's, then the CLI's), without what differs
+/// between any two runs (time, request ids).
+fn last_two_audit_entries(log: &std::path::Path) -> (serde_json::Value, serde_json::Value) {
+    let mut lines: Vec<serde_json::Value> = std::fs::read_to_string(log).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(lines.len() >= 2, "two entries: {lines:?}");
+    for v in &mut lines {
+        let o = v.as_object_mut().unwrap();
+        o.remove("time");
+        o.remove("requestIds");
+    }
+    let cli = lines.pop().unwrap();
+    (lines.pop().unwrap(), cli)
 }
 
 /// Serves one PNG over HTTP on loopback, for the portrait preview.
@@ -708,20 +741,7 @@ fn mute_3000_members_with_progress_and_a_complete_outcome_table() {
     ui.type_into("Reason (recorded in the audit log)", "spam wave");
     ui.type_into("Type 3000 to confirm", "3000");
     ui.click(Role::Button, "Confirm");
-    let mut saw_progress = false;
-    let t = Instant::now();
-    loop {
-        ui.harness.step();
-        let job = ui.harness.state().group_page().unwrap().members.jobs.job.as_ref().map(|j| (j.progress.finished, j.report.is_some()));
-        if let Some((finished, done)) = job {
-            saw_progress |= finished > 0 && finished < 3000 && !done;
-            if done {
-                break;
-            }
-        }
-        assert!(t.elapsed() < Duration::from_secs(60), "the job did not finish");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    let saw_progress = ui.wait_for_job(3000, Duration::from_secs(60));
     assert!(saw_progress, "progress was reported while the job ran");
     let report = ui.harness.state().group_page().unwrap().members.jobs.job.as_ref().unwrap().report.clone().unwrap();
     assert_eq!(report.items.len(), 3000, "one outcome per member");
@@ -779,15 +799,7 @@ fn the_console_and_the_cli_record_the_same_change_identically() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 
-    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&log).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let comparable = |v: &serde_json::Value| {
-        let mut v = v.clone();
-        let o = v.as_object_mut().unwrap();
-        o.remove("time");
-        o.remove("requestIds");
-        v
-    };
-    let (console, cli) = (comparable(&lines[lines.len() - 2]), comparable(&lines[lines.len() - 1]));
+    let (console, cli) = last_two_audit_entries(&log);
     assert_eq!(console["action"], "mute for 60 minutes");
     assert_eq!(console, cli, "console and CLI entries differ");
 }

@@ -185,20 +185,7 @@ fn the_20000_member_community_loads_page_by_page_and_a_bulk_job_reports_every_me
     ui.type_into("Reason (recorded in the audit log)", "raid");
     ui.type_into("Type 20000 to confirm", "20000");
     ui.click(Role::Button, "Confirm");
-    let mut saw_progress = false;
-    let t = Instant::now();
-    loop {
-        ui.harness.step();
-        let job = ui.harness.state().group_page().unwrap().members.jobs.job.as_ref().map(|j| (j.progress.finished, j.report.is_some()));
-        if let Some((finished, done)) = job {
-            saw_progress |= finished > 0 && finished < 20_000 && !done;
-            if done {
-                break;
-            }
-        }
-        assert!(t.elapsed() < Duration::from_secs(120), "the job did not finish");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    let saw_progress = ui.wait_for_job(20_000, Duration::from_secs(120));
     assert!(saw_progress, "progress was reported while the job ran");
     let r = report(&ui);
     assert_eq!(r.items.len(), 20_000, "one outcome per member");
@@ -248,15 +235,7 @@ fn the_console_and_the_cli_record_the_same_tencent_change_identically() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 
-    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&log).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let comparable = |v: &serde_json::Value| {
-        let mut v = v.clone();
-        let o = v.as_object_mut().unwrap();
-        o.remove("time");
-        o.remove("requestIds");
-        v
-    };
-    let (console, cli) = (comparable(&lines[lines.len() - 2]), comparable(&lines[lines.len() - 1]));
+    let (console, cli) = last_two_audit_entries(&log);
     assert_eq!(console["action"], "mute for 10 minutes");
     assert_eq!(console, cli, "console and CLI entries differ");
 }
