@@ -170,6 +170,19 @@ fn settle(ui: &mut Ui, role: Role, label: &str) {
     panic!("{label} never shown");
 }
 
+/// Clicks a lookup button that opens the app-wide mute confirmation. The side panel may still
+/// be laying out the lookup's results (the button moves), so the click is repeated until the
+/// confirmation is open, a few frames at most.
+fn open_app_mute_confirm(ui: &mut Ui, label: &str) {
+    for _ in 0..10 {
+        settle(ui, Role::Button, label);
+        ui.click(Role::Button, label);
+        if ui.harness.state().lookup().confirm.is_some() {
+            return;
+        }
+    }
+}
+
 #[test]
 fn user_lookup_shows_roles_and_sets_and_lifts_the_app_wide_mute() {
     let mut ui = start_tencent();
@@ -186,7 +199,7 @@ fn user_lookup_shows_roles_and_sets_and_lifts_the_app_wide_mute() {
     let shown: Vec<String> = ui.harness.query_all_by_label_contains("(@TGS#_community)").map(|n| format!("{n:?}")).collect();
     assert!(shown.iter().any(|l| l.contains("owner · joined")), "role and join time are shown: {shown:?}");
 
-    ui.click(Role::Button, "Mute in every group…");
+    open_app_mute_confirm(&mut ui, "Mute in every group…");
     assert!(ui.harness.state().lookup().confirm.is_some(), "a confirmation first");
     settle(&mut ui, Role::ComboBox, "Length");
     ui.click(Role::ComboBox, "Length");
@@ -198,7 +211,7 @@ fn user_lookup_shows_roles_and_sets_and_lifts_the_app_wide_mute() {
     let left = ui.runtime.block_on(server.nospeaking("user00001")).unwrap().group;
     assert!((86_000..=86_400).contains(&left), "a day on the server: {left}");
 
-    ui.click(Role::Button, "Lift app-wide mute…");
+    open_app_mute_confirm(&mut ui, "Lift app-wide mute…");
     settle(&mut ui, Role::TextInput, "Reason (recorded in the audit log)");
     ui.type_into("Reason (recorded in the audit log)", "ticket 78");
     ui.click(Role::Button, "Lift app-wide mute");
