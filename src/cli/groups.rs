@@ -4,6 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::{CliError, CustomFieldsCmd, GroupsCmd, print_json};
+use crate::model::Service;
 use crate::ops::csv::format_ms;
 use crate::ops::{Session, groups, members};
 
@@ -12,13 +13,13 @@ pub async fn groups(session: &Session, cmd: GroupsCmd) -> Result<ExitCode, CliEr
         GroupsCmd::List { json } => list(session, json).await,
         GroupsCmd::Show { group, json } => show(session, &group, json).await,
         GroupsCmd::Create { name, id, owner, group_type, members, reason } => {
-            let tencent_type = match session.backend.tencent() {
-                Some(_) => Some(crate::model::tencent::GroupType::parse(group_type.trim()).ok_or_else(|| {
+            let tencent_type = match session.backend.service() {
+                Service::Tencent => Some(crate::model::tencent::GroupType::parse(group_type.trim()).ok_or_else(|| {
                     CliError::Usage(format!("--type: {group_type:?} is not a group type (Work, Public, Meeting, AVChatRoom, Community)"))
                 })?),
-                None => None,
+                Service::RongCloud => None,
             };
-            if session.backend.rongcloud().is_some() {
+            if session.backend.service() == Service::RongCloud {
                 if id.is_none() || owner.is_none() {
                     return Err(CliError::Usage("RongCloud groups need --id and --owner".into()));
                 }
@@ -45,10 +46,10 @@ pub async fn groups(session: &Session, cmd: GroupsCmd) -> Result<ExitCode, CliEr
 /// `custom-fields list`: the app's configured keys (Tencent's sandbox registry).
 pub async fn custom_fields(session: &Session, cmd: CustomFieldsCmd) -> Result<ExitCode, CliError> {
     let CustomFieldsCmd::List { json } = cmd;
-    let Some(c) = session.backend.tencent() else {
+    if session.backend.service() != Service::Tencent {
         return Err(CliError::Usage("custom-fields is Tencent's (RongCloud's extProfile keys are in `groups show`)".into()));
-    };
-    let fields = c.custom_fields().await?;
+    }
+    let fields = crate::ops::tencent::custom_fields(session).await?;
     if json {
         print_json(&fields)?;
         return Ok(ExitCode::SUCCESS);
@@ -81,14 +82,14 @@ async fn list(session: &Session, json: bool) -> Result<ExitCode, CliError> {
     for g in &rows {
         let _ = writeln!(out, "{:<24} {:<32} {:>8}  {:<12} {}", g.group_id, g.name, g.member_count, g.owner, format_ms(g.created_ms));
     }
-    let kind = if session.backend.rongcloud().is_some() { "hosted groups" } else { "groups" };
+    let kind = if session.backend.service() == Service::RongCloud { "hosted groups" } else { "groups" };
     let _ = writeln!(out, "{} {kind}", rows.len());
     Ok(ExitCode::SUCCESS)
 }
 
 async fn show(session: &Session, group: &str, json: bool) -> Result<ExitCode, CliError> {
     let d = groups::open(session, group).await?;
-    let (allowlist, muted) = futures::try_join!(members::allowlist(session, group), muted_count(session, group))?;
+    let (allowlist, muted) = futures::try_join!(members::allowlist(session, group), members::muted_count(session, group))?;
     let on_off = if d.muted_all { "on" } else { "off" };
     if let Some(tc) = d.tencent() {
         if json {
@@ -163,14 +164,3 @@ async fn show(session: &Session, group: &str, json: bool) -> Result<ExitCode, Cl
     Ok(ExitCode::SUCCESS)
 }
 
-/// Members muted in the group (RongCloud's gag list, Tencent's muted list).
-async fn muted_count(session: &Session, group: &str) -> Result<usize, crate::model::ApiError> {
-    if let Some(c) = session.backend.tencent() {
-        let now = crate::backend::tencent::credentials::unix_now();
-        return Ok(c.muted(group, None).await?.into_iter().filter(|m| m.muted_until > now).count());
-    }
-    match session.backend.rongcloud() {
-        Some(c) => Ok(c.muted(Some(group)).await?.len()),
-        None => Ok(0),
-    }
-}

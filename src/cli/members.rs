@@ -53,7 +53,7 @@ pub async fn members(session: &Session, cmd: MembersCmd) -> Result<ExitCode, Cli
 }
 
 pub async fn allowlist(session: &Session, cmd: AllowlistCmd) -> Result<ExitCode, CliError> {
-    if session.backend.rongcloud().is_none() {
+    if session.backend.service() != crate::model::Service::RongCloud {
         return Err(CliError::Usage(format!("allowlist: {} groups have no mute-all allowlist (mute-all silences everyone but the owner and admins)", session.backend.service().label())));
     }
     match cmd {
@@ -93,7 +93,7 @@ pub async fn mute_all(session: &Session, cmd: MuteAllCmd) -> Result<ExitCode, Cl
 /// The mute length from `--minutes` (0 = permanent) or `--seconds`, in the service's range:
 /// RongCloud counts minutes (at most 43200), Tencent seconds (4294967295 = permanent).
 fn mute_duration(session: &Session, minutes: Option<u32>, seconds: Option<u64>) -> Result<MuteDuration, CliError> {
-    let tencent = session.backend.tencent().is_some();
+    let tencent = session.backend.service() == crate::model::Service::Tencent;
     let d = match (minutes, seconds) {
         (Some(m), _) => MuteDuration::from_minutes(m),
         (None, Some(0)) => return Err(CliError::Usage("--seconds: at least 1 (0 would unmute; use `members unmute`, or --minutes 0 for permanent)".into())),

@@ -23,7 +23,7 @@ use crate::model::{ApiError, ErrorKind};
 use crate::ops::Session;
 use crate::ops::audit::{AuditLog, operator_from_env};
 use crate::ops::connections::{CliConnection, Target, TencentCliConnection};
-use crate::backend::tencent::Region;
+use crate::ops::connections::Region;
 
 /// The chat service a headless command talks to.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

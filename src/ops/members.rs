@@ -103,6 +103,18 @@ pub async fn allowlist(s: &Session, group_id: &str) -> Result<Vec<String>, ApiEr
     }
 }
 
+/// How many members are muted in the group now (RongCloud's gag list, Tencent's muted list).
+pub async fn muted_count(s: &Session, group_id: &str) -> Result<usize, ApiError> {
+    if let Some(c) = s.backend.tencent() {
+        let now = crate::backend::tencent::credentials::unix_now();
+        return Ok(c.muted(group_id, None).await?.into_iter().filter(|m| m.muted_until > now).count());
+    }
+    match s.backend.rongcloud() {
+        Some(c) => Ok(c.muted(Some(group_id)).await?.len()),
+        None => Ok(0),
+    }
+}
+
 /// Writes members as CSV with the chosen columns on a blocking thread, reporting rows written.
 pub async fn export_csv(path: PathBuf, rows: Vec<Member>, columns: Vec<&'static str>, bom: bool, progress: impl FnMut(usize) + Send + 'static) -> std::io::Result<usize> {
     let n = rows.len();

@@ -281,7 +281,7 @@ impl GroupdeskApp {
 
     pub(super) fn load_server_ext_keys(&mut self) {
         // The `/_sandbox/` ext-key registry is the RongCloud sandbox's.
-        if let Some(s) = self.ops().filter(|s| self.session.on_sandbox() && s.backend.rongcloud().is_some()) {
+        if let Some(s) = self.ops().filter(|s| self.session.on_sandbox() && s.backend.service() == crate::model::Service::RongCloud) {
             let reply = self.extkeys.expect_server_keys();
             self.bridge.reply(reply, async move { ops::extkeys::sandbox_keys(&s).await });
         }
