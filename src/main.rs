@@ -163,14 +163,13 @@ fn main() -> ExitCode {
         Some(Command::MuteAll(cmd)) => headless(&cli.connection, |c| async move { cli::mute_all(&c, cmd).await }),
         Some(Command::CustomFields(cmd)) => headless(&cli.connection, |c| async move { cli::custom_fields(&c, cmd).await }),
         Some(Command::AppMute(cmd)) => headless(&cli.connection, |c| async move { cli::app_mute(&c, cmd).await }),
-        Some(Command::Open(args)) => {
-            let group = args.group.trim().to_owned();
-            if group.is_empty() {
-                eprintln!("groupdesk open: the group id is empty");
-                return ExitCode::from(2);
+        Some(Command::Open(args)) => match open_request(args) {
+            Ok(request) => console(Some(Ok(request))),
+            Err(e) => {
+                eprintln!("groupdesk open: {e}");
+                ExitCode::from(2)
             }
-            console(Some(Ok(OpenRequest { group, tab: args.tab, connection: args.connection })))
-        }
+        },
         None => console(None),
     }
 }
@@ -323,5 +322,38 @@ impl Signals {
         }
         #[cfg(not(unix))]
         let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// What `groupdesk open GROUP [--tab …] [--connection …]` asks the console to show.
+fn open_request(args: OpenArgs) -> Result<OpenRequest, String> {
+    let group = args.group.trim().to_owned();
+    if group.is_empty() {
+        return Err("the group id is empty".into());
+    }
+    Ok(OpenRequest { group, tab: args.tab, connection: args.connection })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open(args: &[&str]) -> Result<OpenRequest, String> {
+        let cli = Cli::try_parse_from(["groupdesk", "open"].iter().chain(args)).map_err(|e| e.kind().to_string())?;
+        match cli.command {
+            Some(Command::Open(a)) => open_request(a),
+            _ => Err("not `open`".into()),
+        }
+    }
+
+    #[test]
+    fn open_parses_the_group_tab_and_connection() {
+        let want = OpenRequest { group: "community".into(), tab: Tab::Members, connection: Some("tencent-demo".into()) };
+        assert_eq!(open(&["community", "--tab", "members", "--connection", "tencent-demo"]), Ok(want));
+        let profile = OpenRequest { group: "北京用户交流群".into(), tab: Tab::Profile, connection: None };
+        assert_eq!(open(&[" 北京用户交流群 "]), Ok(profile), "the profile tab by default; the id trimmed");
+        assert!(open(&["community", "--tab", "audit"]).is_err(), "an unknown tab is refused");
+        assert_eq!(open(&["  "]), Err("the group id is empty".into()));
+        assert!(open(&[]).is_err(), "the group is required");
     }
 }

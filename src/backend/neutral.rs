@@ -39,6 +39,19 @@ impl Backend {
         }
     }
 
+    /// Whether the server answered that the group does not exist (RongCloud 25410; Tencent 10010
+    /// disbanded or 10015 never was).
+    pub fn is_group_missing(&self, e: &ApiError) -> bool {
+        let code = match e.code {
+            Some(code) if e.kind == crate::model::ErrorKind::Server => code,
+            _ => return false,
+        };
+        match self {
+            Self::RongCloud(_) => rongcloud::codes::GROUP_MISSING.contains(&code),
+            Self::Tencent(_) => tencent::codes::GROUP_MISSING.contains(&code),
+        }
+    }
+
     /// RongCloud's own features (legacy groups, allowlist, remarks, follows, ext keys).
     pub fn rongcloud(&self) -> Option<&rongcloud::Client> {
         match self {

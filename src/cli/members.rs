@@ -12,7 +12,6 @@ use crate::model::rongcloud::LeaveOptions;
 use crate::model::{Member, MuteDuration};
 use crate::ops::csv::{self, format_ms};
 use crate::ops::{Session, groups, members};
-use crate::protocol::rongcloud::limits;
 
 pub async fn members(session: &Session, cmd: MembersCmd) -> Result<ExitCode, CliError> {
     match cmd {
@@ -35,6 +34,7 @@ pub async fn members(session: &Session, cmd: MembersCmd) -> Result<ExitCode, Cli
         }
         MembersCmd::Mute { bulk, minutes, seconds } => {
             let d = mute_duration(session, minutes, seconds)?;
+            check_mute(session, &bulk.group, d, if minutes.is_some() { "--minutes" } else { "--seconds" }).await?;
             job(session, &bulk, MemberAction::Mute(d), "muting").await
         }
         MembersCmd::Role { group, user, role, reason } => {
@@ -90,39 +90,39 @@ pub async fn mute_all(session: &Session, cmd: MuteAllCmd) -> Result<ExitCode, Cl
     Ok(if now == on { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-/// The mute length from `--minutes` (0 = permanent) or `--seconds`, in the service's range:
-/// RongCloud counts minutes (at most 43200), Tencent seconds (4294967295 = permanent).
+/// The mute length asked for: `--minutes N` (0 = permanent) or `--seconds N` (on Tencent
+/// 4294967295, the wire's "permanent", is taken as permanent). The range is the group's
+/// ([`crate::model::caps::MuteCaps::check`], the check the console makes too).
 fn mute_duration(session: &Session, minutes: Option<u32>, seconds: Option<u64>) -> Result<MuteDuration, CliError> {
     let tencent = session.backend.service() == crate::model::Service::Tencent;
-    let d = match (minutes, seconds) {
+    Ok(match (minutes, seconds) {
         (Some(m), _) => MuteDuration::from_minutes(m),
         (None, Some(0)) => return Err(CliError::Usage("--seconds: at least 1 (0 would unmute; use `members unmute`, or --minutes 0 for permanent)".into())),
-        (None, Some(s)) if tencent && s >= crate::protocol::tencent::limits::MUTE_PERMANENT => {
-            if s > crate::protocol::tencent::limits::MUTE_PERMANENT {
-                return Err(CliError::Usage(format!("--seconds: at most {} (permanent), got {s}", crate::protocol::tencent::limits::MUTE_PERMANENT)));
-            }
-            MuteDuration::Permanent
-        }
+        (None, Some(crate::protocol::tencent::limits::MUTE_PERMANENT)) if tencent => MuteDuration::Permanent,
         (None, Some(s)) => MuteDuration::Seconds(s),
         (None, None) => return Err(CliError::Usage("give --minutes N or --seconds N".into())),
+    })
+}
+
+/// Checks the mute against the group's range before anything is sent.
+async fn check_mute(session: &Session, group: &str, d: MuteDuration, flag: &str) -> Result<(), CliError> {
+    let detail = open_checked(session, group).await?;
+    let Some(range) = detail.caps.mute else {
+        return Err(CliError::Usage(format!("GROUP: members of {group} cannot be muted (its type does not allow it)")));
     };
-    if !tencent && d.minutes() > u64::from(limits::MUTE_MINUTES_MAX) {
-        return Err(CliError::Usage(format!("--minutes: at most {} (30 days; 0 = permanent), got {}", limits::MUTE_MINUTES_MAX, d.minutes())));
-    }
-    if let MuteDuration::Seconds(s) = d
-        && tencent
-        && s >= crate::protocol::tencent::limits::MUTE_PERMANENT
-    {
-        return Err(CliError::Usage(format!("--minutes: at most {} minutes (0 = permanent)", (crate::protocol::tencent::limits::MUTE_PERMANENT - 1) / 60)));
-    }
-    Ok(d)
+    range.check(d).map_err(|e| CliError::Usage(format!("{flag}: {e}")))
 }
 
 /// A group that does not exist is a usage error (exit 2), before anything is sent.
 async fn check_group(session: &Session, group: &str) -> Result<(), CliError> {
+    open_checked(session, group).await.map(|_| ())
+}
+
+/// The group's detail; a group that does not exist is a usage error (exit 2).
+async fn open_checked(session: &Session, group: &str) -> Result<crate::model::GroupDetail, CliError> {
     match groups::open(session, group).await {
-        Ok(_) => Ok(()),
-        Err(e) if e.kind == crate::model::ErrorKind::Server && matches!(e.code, Some(25410) | Some(10010) | Some(10015)) => {
+        Ok(d) => Ok(d),
+        Err(e) if session.backend.is_group_missing(&e) => {
             Err(CliError::Usage(format!("GROUP: group {group} does not exist")))
         }
         Err(e) => Err(e.into()),

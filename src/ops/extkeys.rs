@@ -226,9 +226,26 @@ pub async fn scan_in_use(s: &Session) -> Result<Vec<String>, ApiError> {
     Ok(keys)
 }
 
-/// Records a change of the registry (`"extProfile key ext_team defined"`) in the audit log.
-pub async fn record(s: &Session, action: &str) -> Recorded<()> {
-    s.record(s.entry(action, "", None), ()).await
+/// A change of the registry, as the audit log words it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RegistryChange {
+    Defined,
+    Removed,
+}
+
+impl RegistryChange {
+    /// `"extProfile key ext_team defined"`: the audit log's action words for the change.
+    pub fn audit_words(self, key: &str) -> String {
+        match self {
+            Self::Defined => format!("extProfile key {key} defined"),
+            Self::Removed => format!("extProfile key {key} removed"),
+        }
+    }
+}
+
+/// Records a change of the registry (which sends no request) in the audit log.
+pub async fn record(s: &Session, change: RegistryChange, key: &str) -> Recorded<()> {
+    s.record(s.entry(&change.audit_words(key), "", None), ()).await
 }
 
 fn rongcloud(s: &Session) -> Result<&crate::backend::rongcloud::Client, ApiError> {

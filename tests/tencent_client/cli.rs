@@ -34,7 +34,8 @@ async fn every_command_works_on_tencent_groups() {
     assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
     assert_eq!(text(&o).0.trim(), "@TGS#_cli");
     let o = cli(&env.url, &["groups", "create", "--type", "Work", "--name", "w", "--owner", "c0"], d).await;
-    assert!(text(&o).0.trim().starts_with("@TGS#"), "{:?}", text(&o));
+    let work = text(&o).0.trim().to_owned();
+    assert!(work.starts_with("@TGS#"), "{:?}", text(&o));
 
     let o = cli(&env.url, &["groups", "list"], d).await;
     assert!(text(&o).0.contains("@TGS#_cli"));
@@ -54,6 +55,15 @@ async fn every_command_works_on_tencent_groups() {
     assert_eq!(o.status.code(), Some(1));
     let o = cli(&env.url, &["members", "unmute", "@TGS#_cli", "--from", from], d).await;
     assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
+    // The group's range, checked before anything is sent: a Work group has no member mutes,
+    // and a timed mute ends before the wire's "permanent".
+    let o = cli(&env.url, &["members", "mute", &work, "--seconds", "30", "--from", from], d).await;
+    assert_eq!(o.status.code(), Some(2), "{:?}", text(&o));
+    assert!(text(&o).1.contains("cannot be muted"), "{:?}", text(&o));
+    let o = cli(&env.url, &["members", "mute", "@TGS#_cli", "--seconds", "4294967296", "--from", from], d).await;
+    assert_eq!(o.status.code(), Some(2), "{:?}", text(&o));
+    assert!(text(&o).1.contains("--seconds: at most 4294967294 seconds"), "{:?}", text(&o));
+    assert!(c.muted("@TGS#_cli", None).await.unwrap().is_empty(), "nothing was sent");
 
     let o = cli(&env.url, &["members", "role", "@TGS#_cli", "c3", "admin"], d).await;
     assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));

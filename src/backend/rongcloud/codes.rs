@@ -1,5 +1,8 @@
 //! Plain-language meaning of every RongCloud error code (reference §4).
 
+/// The answers that mean "no such group".
+pub const GROUP_MISSING: &[u32] = &[25410];
+
 /// Plain-language meaning of every code in reference §4.
 pub fn explain(code: u32) -> &'static str {
     match code {

@@ -4,6 +4,9 @@
 
 pub use crate::protocol::tencent::codes::{Class, class};
 
+/// The answers that mean "no such group": disbanded (10010) or never created (10015).
+pub const GROUP_MISSING: &[u32] = &[10010, 10015];
+
 /// What a code means, in plain words.
 pub fn explain(code: u32) -> &'static str {
     match code {

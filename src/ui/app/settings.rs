@@ -53,10 +53,13 @@ impl Default for Settings {
 /// Benchmark hooks (`GROUPDESK_BENCH`): report a measurement on stderr and close.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BenchHook {
-    /// The first frame that shows groups.
+    /// The first frame that shows groups, with the system fonts installed.
     FirstGroups,
-    /// Resident memory once the 3,000-member demo group is open.
+    /// Resident memory once the 3,000-member demo group's members tab is on screen with every
+    /// row loaded and a CJK face installed.
     MemoryAfterBigGroup,
+    /// The same, counting down the frames drawn before memory is read.
+    MemoryAfterFrames(u8),
 }
 
 pub struct AppOptions {

@@ -68,13 +68,14 @@ pub fn editor_ui(ui: &mut egui::Ui, info: &EditorInfo, editing: &mut Editing, cu
             return;
         }
         ui.separator();
-        let ok = (1..=limits::ADMINS_MAX).contains(&n) && !info.job_running;
-        let users = sorted(info.selected);
         let caps = &info.detail.caps;
+        let max_admins = caps.max_admins.unwrap_or(0);
+        let ok = (1..=max_admins).contains(&n) && !info.job_running;
+        let users = sorted(info.selected);
         let no_admins = super::toolbar::missing_reason(caps, crate::model::caps::Feature::Admins);
         let no_transfer = super::toolbar::missing_reason(caps, crate::model::caps::Feature::Transfer);
         ui.horizontal_wrapped(|ui| {
-            let hint = no_admins.clone().unwrap_or_else(|| tr!("editor-admin-limit", max = limits::ADMINS_MAX));
+            let hint = no_admins.clone().unwrap_or_else(|| tr!("editor-admin-limit", max = max_admins));
             let ok = ok && no_admins.is_none();
             if ui.add_enabled(ok, egui::Button::new(tr!("editor-make-admin"))).on_disabled_hover_text(&hint).clicked() {
                 change = Some(MemberChange::Admins { add: true, users: users.clone() });

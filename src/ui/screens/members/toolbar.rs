@@ -5,8 +5,8 @@
 use std::collections::HashSet;
 
 use crate::model::table::MemberTable;
-use crate::protocol::rongcloud::limits;
 use crate::tr;
+use crate::model::MuteDuration;
 use crate::model::caps::{Capabilities, Feature, MuteUnit};
 use crate::ui::command::{BulkAction, GroupAction, Pending, mute_duration, mute_duration_seconds};
 use crate::ui::widgets;
@@ -100,7 +100,7 @@ pub fn bulk_row_ui(ui: &mut egui::Ui, enabled: bool, caps: &Capabilities, custom
                     }
                 }
                 ui.separator();
-                let custom = custom_minutes_ui(ui, custom_minutes);
+                let custom = custom_minutes_ui(ui, caps, custom_minutes);
                 if ui.add_enabled(custom.is_some(), egui::Button::new(tr!("members-mute-custom"))).clicked() {
                     action = custom.map(BulkAction::Mute);
                 }
@@ -161,15 +161,16 @@ pub fn mute_choice_label(minutes: u32) -> String {
 }
 
 /// The custom minutes field; the minutes when valid.
-fn custom_minutes_ui(ui: &mut egui::Ui, custom_minutes: &mut String) -> Option<u32> {
+fn custom_minutes_ui(ui: &mut egui::Ui, caps: &Capabilities, custom_minutes: &mut String) -> Option<u32> {
     ui.horizontal(|ui| {
         let l = ui.label(tr!("members-minutes"));
         ui.add(egui::TextEdit::singleline(custom_minutes).desired_width(60.0).hint_text(tr!("members-minutes-hint"))).labelled_by(l.id);
     });
     let m = custom_minutes.trim();
-    let custom = m.parse::<u32>().ok().filter(|n| *n <= limits::MUTE_MINUTES_MAX);
+    let range = caps.mute?;
+    let custom = m.parse::<u32>().ok().filter(|n| range.check(MuteDuration::from_minutes(*n)).is_ok());
     if !m.is_empty() && custom.is_none() {
-        widgets::problem_ui(ui, tr!("members-minutes-invalid", max = limits::MUTE_MINUTES_MAX));
+        widgets::problem_ui(ui, tr!("members-minutes-invalid", max = range.max_in_unit()));
     }
     custom
 }
