@@ -4,8 +4,9 @@
 //!   applies the screens' commands at the frame boundary through one handler;
 //! * [`screens`]: one module per screen, each owning its state and pushing [`command::Command`]s;
 //! * [`command`], [`event`]: what screens ask for, and what comes back from the runtime;
-//! * `exec`: the one module that does I/O (RongCloud client, embedded sandbox, keyring, audit log,
-//!   files), run on the runtime of `bridge`; `file_dialog`: the native dialogs;
+//! * `exec`: small async adapters onto [`crate::ops`] — the one place the console's I/O is
+//!   started (connections and the embedded sandboxes, keyring, audit log, files), run on the
+//!   runtime of `bridge`; it reaches no service client itself; `file_dialog`: the native dialogs;
 //! * `widgets`, `theme`: small widgets (one error widget) and the few colours not in the visuals;
 //!   `display`: numbers and times as the operator reads them; `fonts`: system fonts as egui
 //!   fallbacks (CJK names); `deeplink`: `groupdesk open …` and `groupdesk://open?…`.
