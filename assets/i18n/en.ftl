@@ -498,6 +498,10 @@ extkey-removed = extProfile key { $key } removed
 extkey-replace-title = Replace the key { $key }?
 extkey-replace-intro = A key with this name is defined already. Saving replaces its definition:
 extkey-replace = Replace
+extkey-reason = Reason for the change (audit log)
+extkey-remove-title = Remove the key { $key }?
+extkey-remove-intro = The key leaves this registry; on the built-in sandbox it is also disabled on the server. Values already on groups stay there.
+extkey-remove-confirm = Remove key
 
 ## Connections and settings screen
 

@@ -411,6 +411,10 @@ extkey-removed = 已删除扩展资料键 { $key }
 extkey-replace-title = 替换键 { $key }？
 extkey-replace-intro = 已有同名的键。保存将替换其定义：
 extkey-replace = 替换
+extkey-reason = 变更原因（记入审计日志）
+extkey-remove-title = 删除键 { $key }？
+extkey-remove-intro = 该键将从此登记表中删除；在内置沙箱中，服务器上也会停用该键。群组上已有的值仍会保留。
+extkey-remove-confirm = 删除键
 
 ## 连接与设置
 

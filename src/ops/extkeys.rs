@@ -244,8 +244,8 @@ impl RegistryChange {
 }
 
 /// Records a change of the registry (which sends no request) in the audit log.
-pub async fn record(s: &Session, change: RegistryChange, key: &str) -> Recorded<()> {
-    s.record(s.entry(&change.audit_words(key), "", None), ()).await
+pub async fn record(s: &Session, change: RegistryChange, key: &str, reason: Option<&str>) -> Recorded<()> {
+    s.record(s.entry(&change.audit_words(key), "", reason), ()).await
 }
 
 fn rongcloud(s: &Session) -> Result<&crate::backend::rongcloud::Client, ApiError> {

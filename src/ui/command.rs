@@ -257,8 +257,8 @@ pub enum Command {
     ReadListFile { path: PathBuf, reply: Reply<String> },
 
     // ----- extProfile keys -----
-    SaveExtKey(ExtKeyDef),
-    RemoveExtKey(String),
+    SaveExtKey { def: ExtKeyDef, reason: String },
+    RemoveExtKey { key: String, reason: String },
     AdoptExtKeys(Vec<String>),
     ScanExtKeys { reply: Reply<Vec<String>> },
     ExportRegistry(PathBuf),

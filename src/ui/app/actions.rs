@@ -133,22 +133,22 @@ impl GroupdeskApp {
     // ----- extProfile keys -----
 
     /// Adds or updates a key definition; on the sandbox, enables the keys there too.
-    pub(super) fn save_ext_key(&mut self, def: ExtKeyDef) {
+    pub(super) fn save_ext_key(&mut self, def: ExtKeyDef, reason: String) {
         let key = def.key.clone();
         if let Err(e) = self.registry_mut().upsert(def) {
             self.extkeys.error = Some(e);
             return;
         }
-        self.record(RegistryChange::Defined, key.clone());
+        self.record(RegistryChange::Defined, key.clone(), reason);
         self.log.push(Level::Info, tr!("extkey-saved", key = key.as_str()));
         self.apply_registry_to_sandbox();
     }
 
-    pub(super) fn remove_ext_key(&mut self, key: String) {
+    pub(super) fn remove_ext_key(&mut self, key: String, reason: String) {
         if !self.registry_mut().remove(&key) {
             return;
         }
-        self.record(RegistryChange::Removed, key.clone());
+        self.record(RegistryChange::Removed, key.clone(), reason);
         self.log.push(Level::Info, tr!("extkey-removed", key = key.as_str()));
         if let Some(s) = self.ops().filter(|_| self.session.on_sandbox()) {
             let reply = self.extkeys.expect_applied();

@@ -148,8 +148,8 @@ impl GroupdeskApp {
             Command::ExportOutcomes { path, report } => self.write_file(path.clone(), Written::Outcomes, exec::export_outcomes(self.session.ops(), path, report)),
             Command::ReadListFile { path, reply } => self.bridge.reply(reply, exec::read_list_file(path)),
 
-            Command::SaveExtKey(def) => self.save_ext_key(def),
-            Command::RemoveExtKey(key) => self.remove_ext_key(key),
+            Command::SaveExtKey { def, reason } => self.save_ext_key(def, reason),
+            Command::RemoveExtKey { key, reason } => self.remove_ext_key(key, reason),
             Command::AdoptExtKeys(keys) => self.registry_mut().adopt(&keys),
             Command::ScanExtKeys { reply } => self.reply(reply, |s| async move { ops::extkeys::scan_in_use(&s).await }),
             Command::ExportRegistry(path) => {
@@ -244,9 +244,12 @@ impl GroupdeskApp {
     }
 
     /// Records an action that sends no request (registry edits).
-    pub(super) fn record(&self, change: ops::extkeys::RegistryChange, key: String) {
+    pub(super) fn record(&self, change: ops::extkeys::RegistryChange, key: String, reason: String) {
         let Some(s) = self.ops() else { return };
-        self.bridge.spawn(async move { Event::Audited(audit_result(ops::extkeys::record(&s, change, &key).await.audit_error)) });
+        self.bridge.spawn(async move {
+            let reason = Some(reason.trim()).filter(|r| !r.is_empty());
+            Event::Audited(audit_result(ops::extkeys::record(&s, change, &key, reason).await.audit_error))
+        });
     }
 
     fn write_file(&self, path: PathBuf, what: Written, work: impl Future<Output = Result<(), ApiError>> + Send + 'static) {

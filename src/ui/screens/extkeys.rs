@@ -90,6 +90,17 @@ pub struct ExtKeysScreen {
     editing: Option<String>,
     /// A definition whose key exists already, waiting for "Replace".
     pub replace: Option<ExtKeyDef>,
+    /// Why the key is saved (the audit log's reason).
+    pub reason: String,
+    /// A key waiting for its removal to be confirmed (with the reason).
+    pub remove: Option<RemoveKey>,
+}
+
+/// The confirmation of a key's removal.
+pub struct RemoveKey {
+    pub key: String,
+    pub reason: String,
+    focused: bool,
 }
 
 impl ExtKeysScreen {
@@ -147,7 +158,7 @@ impl ExtKeysScreen {
                 ui.add(egui::Label::new(RichText::new(tr!("extkey-console-note")).color(ui.visuals().warn_fg_color)).wrap());
             }
             ui.label(tr!("extkey-count", count = registry.keys.len(), max = registry.max_keys));
-            self.registry_ui(ui, registry, cmds);
+            self.registry_ui(ui, registry);
             ui.separator();
             ui.heading(tr!("extkey-form-title"));
             self.form_ui(ui);
@@ -165,7 +176,7 @@ impl ExtKeysScreen {
         });
     }
 
-    fn registry_ui(&mut self, ui: &mut egui::Ui, registry: &Registry, cmds: &mut Vec<Command>) {
+    fn registry_ui(&mut self, ui: &mut egui::Ui, registry: &Registry) {
         egui::Grid::new("ext_keys").striped(true).num_columns(6).show(ui, |ui| {
             for h in [tr!("extkey-col-key"), tr!("extkey-col-label"), tr!("extkey-col-type"), tr!("extkey-col-max"), tr!("extkey-col-description"), String::new()] {
                 ui.strong(h);
@@ -186,7 +197,7 @@ impl ExtKeysScreen {
                         self.editing = Some(k.key.clone());
                     }
                     if ui.button(tr!("extkey-remove", key = k.key.as_str())).clicked() {
-                        cmds.push(Command::RemoveExtKey(k.key.clone()));
+                        self.remove = Some(RemoveKey { key: k.key.clone(), reason: String::new(), focused: false });
                     }
                 });
                 ui.end_row();
@@ -212,6 +223,7 @@ impl ExtKeysScreen {
             widgets::text_field(ui, &tr!("extkey-choices"), &mut v.options);
         }
         widgets::text_field(ui, &tr!("extkey-max"), &mut v.max_len);
+        widgets::text_field(ui, &tr!("extkey-reason"), &mut self.reason);
         if let Some(e) = &self.error {
             widgets::problem_ui(ui, e);
         }
@@ -229,7 +241,7 @@ impl ExtKeysScreen {
                 Ok(def) => {
                     self.error = None;
                     self.editing = None;
-                    cmds.push(Command::SaveExtKey(def));
+                    cmds.push(Command::SaveExtKey { def, reason: self.reason.clone() });
                 }
                 Err(e) => self.error = Some(e),
             }
@@ -253,6 +265,7 @@ impl ExtKeysScreen {
 
     /// "Replace the existing key?", when a saved key's name exists.
     pub fn dialogs_ui(&mut self, ctx: &egui::Context, registry: &Registry, cmds: &mut Vec<Command>) {
+        self.remove_dialog_ui(ctx, registry, cmds);
         let Some(def) = self.replace.as_ref() else { return };
         let mut go = false;
         let mut cancel = false;
@@ -286,7 +299,28 @@ impl ExtKeysScreen {
         } else if go {
             let def = self.replace.take().expect("open");
             self.editing = None;
-            cmds.push(Command::SaveExtKey(def));
+            cmds.push(Command::SaveExtKey { def, reason: self.reason.clone() });
+        }
+    }
+
+    /// "Remove the key …?", with its label and the reason for the audit log.
+    fn remove_dialog_ui(&mut self, ctx: &egui::Context, registry: &Registry, cmds: &mut Vec<Command>) {
+        let Some(r) = self.remove.as_mut() else { return };
+        let mut go = false;
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("remove_ext_key")).show(ctx, |ui| {
+            ui.set_max_width(460.0);
+            let label = registry.get(&r.key).map_or(r.key.clone(), |k| format!("{} ({})", k.label, k.key));
+            ui.heading(tr!("extkey-remove-title", key = label.as_str()));
+            ui.label(tr!("extkey-remove-intro"));
+            widgets::reason_ui(ui, &mut r.reason, &mut r.focused);
+            (go, cancel) = widgets::confirm_buttons_ui(ui, true, egui::Button::new(tr!("extkey-remove-confirm")));
+        });
+        if cancel {
+            self.remove = None;
+        } else if go {
+            let RemoveKey { key, reason, .. } = self.remove.take().expect("open");
+            cmds.push(Command::RemoveExtKey { key, reason });
         }
     }
 }
