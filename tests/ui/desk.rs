@@ -263,6 +263,24 @@ fn the_group_list_sorts_shows_separators_and_follows_member_changes() {
         app.groups()[*v.last().unwrap()].group_id.clone()
     };
     assert_eq!(last, "community", "reversed: largest last");
+    // By name (case-insensitive, A to Z) and by creation time (newest first): the whole order.
+    let order = |ui: &mut Ui| -> Vec<(String, i64)> {
+        let app = ui.harness.state_mut();
+        let v = app.visible_groups().to_vec();
+        v.iter().map(|&i| (app.groups()[i].name.to_lowercase(), app.groups()[i].created_ms)).collect()
+    };
+    ui.click(Role::Button, "Reverse");
+    ui.click(Role::ComboBox, "Sort by");
+    ui.click(Role::Button, "Name");
+    let names: Vec<String> = order(&mut ui).into_iter().map(|(n, _)| n).collect();
+    assert!(names.len() > 2 && names.windows(2).all(|w| w[0] <= w[1]), "A to Z: {names:?}");
+    ui.click(Role::ComboBox, "Sort by");
+    ui.click(Role::Button, "Creation time");
+    let created: Vec<i64> = order(&mut ui).into_iter().map(|(_, c)| c).collect();
+    assert!(created.windows(2).all(|w| w[0] >= w[1]), "newest first: {created:?}");
+    ui.click(Role::Button, "Reverse");
+    let created: Vec<i64> = order(&mut ui).into_iter().map(|(_, c)| c).collect();
+    assert!(created.windows(2).all(|w| w[0] <= w[1]), "reversed: oldest first: {created:?}");
     // A kick changes the count in the list without a manual refresh.
     members_tab(&mut ui, "bookclub");
     let before = ui.harness.state().groups().iter().find(|g| g.group_id == "bookclub").unwrap().member_count;
