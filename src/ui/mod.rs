@@ -17,6 +17,7 @@ mod catalogue_check;
 pub mod command;
 pub mod deeplink;
 pub mod display;
+mod error_text;
 pub mod event;
 mod exec;
 mod file_dialog;

@@ -11,11 +11,22 @@ use crate::tr;
 
 /// The message with the service's code and the HTTP status, as the user sees it everywhere.
 pub fn headline(e: &ApiError) -> String {
+    let message = super::error_text::message(e);
     match (e.code, e.http_status) {
-        (Some(code), Some(status)) => tr!("error-code-http", message = e.message.as_str(), code = code.to_string(), status = status.to_string()),
-        (None, Some(status)) => tr!("error-http", message = e.message.as_str(), status = status.to_string()),
-        _ => e.message.clone(),
+        (Some(code), Some(status)) => tr!("error-code-http", message = message, code = code.to_string(), status = status.to_string()),
+        (None, Some(status)) => tr!("error-http", message = message, status = status.to_string()),
+        _ => message,
     }
+}
+
+/// The plain-language explanation of an error, in the console's language.
+pub fn explanation(e: &ApiError) -> String {
+    super::error_text::explanation(e)
+}
+
+/// "What failed: the error. Its explanation." for notifications and the log.
+pub fn error_summary(what: &str, e: &ApiError) -> String {
+    tr!("error-summary", what = what, error = headline(e), explanation = explanation(e))
 }
 
 /// An `ApiError` as the user sees it everywhere: the message with the server's code, the
@@ -24,11 +35,19 @@ pub fn error_ui(ui: &mut Ui, e: &ApiError) {
     let color = ui.visuals().error_fg_color;
     ui.vertical(|ui| {
         ui.add(egui::Label::new(RichText::new(headline(e)).color(color)).wrap());
-        ui.add(egui::Label::new(RichText::new(e.explanation()).color(color).small()).wrap());
+        ui.add(egui::Label::new(RichText::new(explanation(e)).color(color).small()).wrap());
         if let Some(id) = &e.request_id {
             ui.add(egui::Label::new(RichText::new(tr!("request-id", id = id.as_str())).color(color).small().monospace()).selectable(true));
         }
     });
+}
+
+/// An `ApiError` on one line (bars and rows): the message with the code, truncated, in `color`
+/// (default: the error colour); the whole [`error_ui`] on hover.
+pub fn error_line_ui(ui: &mut Ui, e: &ApiError, color: Option<egui::Color32>) {
+    let color = color.unwrap_or(ui.visuals().error_fg_color);
+    let text = format!("{} {}", headline(e), explanation(e));
+    ui.add(egui::Label::new(RichText::new(text).color(color)).truncate().show_tooltip_when_elided(false)).on_hover_ui(|ui| error_ui(ui, e));
 }
 
 /// A problem with what the user typed (not a request), in the error colour.

@@ -65,7 +65,10 @@ fn identity_row_ui(ui: &mut egui::Ui, session: &Session, profiles: &[Profile], c
                     ui.spinner();
                     ui.label(tr!("starting-sandbox"));
                 }
-                None => widgets::problem_ui(ui, session.error.clone().unwrap_or_else(|| tr!("not-connected"))),
+                None => match &session.error {
+                    Some(e) => widgets::error_line_ui(ui, e, None),
+                    None => widgets::problem_ui(ui, tr!("not-connected")),
+                },
             }
         });
     });
@@ -102,9 +105,7 @@ fn connection_state_ui(ui: &mut egui::Ui, session: &Session, color: Option<egui:
         return;
     }
     match &session.error {
-        Some(e) => {
-            ui.add(egui::Label::new(RichText::new(e).color(color.unwrap_or(ui.visuals().error_fg_color))).truncate());
-        }
+        Some(e) => widgets::error_line_ui(ui, e, color),
         None => {
             ui.spinner();
             ui.label(RichText::new(tr!("connecting")).weak());
