@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::theme;
-use crate::model::ApiError;
+use crate::model::{ApiError, Service};
 use crate::model::bulk::{BulkReport, Outcome};
 use crate::ops::connections::Environment;
 use crate::tr;
@@ -96,6 +96,23 @@ pub fn env_name(env: Environment) -> String {
         Environment::Production => tr!("env-production"),
         Environment::Staging => tr!("env-staging"),
         Environment::Sandbox => tr!("env-sandbox"),
+    }
+}
+
+/// An environment's word in running text and menus ("production").
+pub fn env_word(env: Environment) -> String {
+    match env {
+        Environment::Production => tr!("m-production"),
+        Environment::Staging => tr!("m-staging"),
+        Environment::Sandbox => tr!("m-sandbox"),
+    }
+}
+
+/// A service's product name in the console's language ("Tencent Cloud Chat", "腾讯云 IM").
+pub fn service_name(s: Service) -> String {
+    match s {
+        Service::RongCloud => tr!("service-rongcloud"),
+        Service::Tencent => tr!("service-tencent"),
     }
 }
 

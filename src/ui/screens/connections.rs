@@ -191,7 +191,7 @@ impl ConnectionsScreen {
         ui.horizontal(|ui| {
             ui.label(tr!("conn-service"));
             for s in [Service::RongCloud, Service::Tencent] {
-                ui.selectable_value(&mut v.service, s, s.label());
+                ui.selectable_value(&mut v.service, s, widgets::service_name(s));
             }
         });
         if v.service == Service::Tencent {
@@ -202,7 +202,7 @@ impl ConnectionsScreen {
         ui.horizontal(|ui| {
             ui.label(tr!("conn-environment"));
             for env in Environment::ALL {
-                ui.selectable_value(&mut v.environment, Some(env), widgets::model_text(env.label()));
+                ui.selectable_value(&mut v.environment, Some(env), widgets::env_word(env));
             }
         });
         if let Some(e) = &v.error {
@@ -225,11 +225,11 @@ fn tencent_form_ui(ui: &mut egui::Ui, v: &mut NewConnection) {
     ui.horizontal(|ui| {
         let l = ui.label(tr!("conn-region"));
         egui::ComboBox::from_id_salt("tc_region")
-            .selected_text(v.region.map_or_else(|| tr!("conn-custom-url"), |r| r.label().to_owned()))
+            .selected_text(v.region.map_or_else(|| tr!("conn-custom-url"), |r| region_name(r)))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut v.region, None, tr!("conn-custom-url"));
                 for r in Region::ALL {
-                    ui.selectable_value(&mut v.region, Some(r), r.label());
+                    ui.selectable_value(&mut v.region, Some(r), region_name(r));
                 }
             })
             .response
@@ -250,10 +250,10 @@ fn tencent_form_ui(ui: &mut egui::Ui, v: &mut NewConnection) {
 fn rongcloud_form_ui(ui: &mut egui::Ui, v: &mut NewConnection) {
     ui.horizontal(|ui| {
         ui.label(tr!("conn-server"));
-        egui::ComboBox::from_id_salt("dc").selected_text(v.data_center.map_or_else(|| tr!("conn-custom-url"), |d| d.label().to_owned())).show_ui(ui, |ui| {
+        egui::ComboBox::from_id_salt("dc").selected_text(v.data_center.map_or_else(|| tr!("conn-custom-url"), |d| dc_name(d))).show_ui(ui, |ui| {
             ui.selectable_value(&mut v.data_center, None, tr!("conn-custom-url"));
             for dc in DataCenter::ALL {
-                ui.selectable_value(&mut v.data_center, Some(dc), dc.label());
+                ui.selectable_value(&mut v.data_center, Some(dc), dc_name(dc));
             }
         });
     });
@@ -312,7 +312,7 @@ fn profiles_ui(ui: &mut egui::Ui, profiles: &[Profile], cmds: &mut Vec<Command>)
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(BUILT_IN).strong());
         widgets::env_badge(ui, Environment::Sandbox);
-        ui.label(Service::RongCloud.label());
+        ui.label(widgets::service_name(Service::RongCloud));
         ui.label(tr!("conn-builtin-note"));
         if ui.button(tr!("conn-builtin-connect")).clicked() {
             cmds.push(Command::ConnectBuiltIn);
@@ -321,7 +321,7 @@ fn profiles_ui(ui: &mut egui::Ui, profiles: &[Profile], cmds: &mut Vec<Command>)
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(TENCENT_DEMO).strong());
         widgets::env_badge(ui, Environment::Sandbox);
-        ui.label(Service::Tencent.label());
+        ui.label(widgets::service_name(Service::Tencent));
         ui.label(tr!("conn-builtin-note"));
         if ui.button(tr!("conn-connect-to", name = TENCENT_DEMO)).clicked() {
             cmds.push(Command::ConnectDemo(Service::Tencent));
@@ -331,8 +331,8 @@ fn profiles_ui(ui: &mut egui::Ui, profiles: &[Profile], cmds: &mut Vec<Command>)
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&p.name).strong());
             widgets::env_badge(ui, p.environment);
-            ui.label(p.service().label());
-            ui.label(p.endpoint_label());
+            ui.label(widgets::service_name(p.service()));
+            ui.label(endpoint_name(p));
             match &p.tencent {
                 Some(t) => ui.label(tr!("conn-sdkappid-value", id = t.sdkappid.to_string(), admin = t.identifier.as_str())),
                 None => ui.label(tr!("conn-app-key-value", key = p.app_key.as_str())),
@@ -344,5 +344,40 @@ fn profiles_ui(ui: &mut egui::Ui, profiles: &[Profile], cmds: &mut Vec<Command>)
                 cmds.push(Command::RemoveConnection(p.name.clone()));
             }
         });
+    }
+}
+
+/// A RongCloud data centre's name in the console's language.
+fn dc_name(dc: DataCenter) -> String {
+    match dc {
+        DataCenter::Bj => tr!("dc-bj"),
+        DataCenter::Sg => tr!("dc-sg"),
+        DataCenter::SgB => tr!("dc-sg-b"),
+        DataCenter::Na => tr!("dc-na"),
+        DataCenter::Sau => tr!("dc-sau"),
+    }
+}
+
+/// A Tencent Cloud Chat region's name in the console's language.
+fn region_name(r: Region) -> String {
+    match r {
+        Region::China => tr!("region-china"),
+        Region::Sg => tr!("region-sg"),
+        Region::Kr => tr!("region-kr"),
+        Region::Jp => tr!("region-jp"),
+        Region::Ger => tr!("region-ger"),
+        Region::Ind => tr!("region-ind"),
+        Region::Usa => tr!("region-usa"),
+        Region::Idn => tr!("region-idn"),
+        Region::Ksa => tr!("region-ksa"),
+    }
+}
+
+/// Where a profile connects: its data centre or region by name, else its URL.
+fn endpoint_name(p: &Profile) -> String {
+    match (&p.tencent, &p.target) {
+        (Some(t), _) => t.region.map_or_else(|| t.url.trim().to_owned(), region_name),
+        (None, Target::DataCenter(dc)) => dc_name(*dc),
+        (None, Target::Url(_)) => p.endpoint_label(),
     }
 }
