@@ -11,6 +11,7 @@
 //!   fallbacks (CJK names); `deeplink`: `groupdesk open …` and `groupdesk://open?…`.
 
 pub mod app;
+mod audit_text;
 mod bridge;
 #[cfg(test)]
 mod catalogue_check;
