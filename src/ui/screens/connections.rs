@@ -8,6 +8,7 @@
 use std::path::PathBuf;
 
 use egui::RichText;
+use poll_promise::Promise;
 
 use crate::ops::connections::Region;
 use crate::model::Service;
@@ -16,9 +17,13 @@ use crate::ops::connections::{Environment, Profile, ServerClock, Target, Tencent
 use crate::platform::fonts::CJK_PACKAGE_HINT;
 use crate::tr;
 use crate::ui::fonts::FontStatus;
-use crate::ui::command::{BUILT_IN, Command, TENCENT_DEMO};
+use crate::ui::command::{BUILT_IN, Command, FileDialog, TENCENT_DEMO, take_ready};
 use crate::ui::event::Event;
 use crate::ui::widgets;
+
+/// The font files the chooser offers.
+const FONT_FILTER: &str = "TrueType / OpenType";
+const FONT_EXTENSIONS: [&str; 3] = ["ttf", "otf", "ttc"];
 
 /// The settings this screen edits.
 pub struct SettingsView<'a> {
@@ -115,11 +120,13 @@ pub struct ConnectionsScreen {
     secret_key_prompt: bool,
     /// The "CJK font file" field.
     pub font_path: String,
+    /// The file chooser opened by "Choose…" (native, else the in-app one).
+    font_chooser: Option<Promise<Option<PathBuf>>>,
 }
 
 impl ConnectionsScreen {
     pub fn new(keyring: bool, font: Option<&PathBuf>) -> Self {
-        Self { form: NewConnection::default(), keyring, secret_prompt: None, secret_key_prompt: false, font_path: font.map(|p| p.display().to_string()).unwrap_or_default() }
+        Self { form: NewConnection::default(), keyring, secret_prompt: None, secret_key_prompt: false, font_path: font.map(|p| p.display().to_string()).unwrap_or_default(), font_chooser: None }
     }
 
     /// Opens the prompt for a profile's App Secret.
@@ -172,9 +179,20 @@ impl ConnectionsScreen {
         };
         let color = if !fonts.scanning && !fonts.has_cjk() { ui.visuals().warn_fg_color } else { ui.visuals().text_color() };
         ui.add(egui::Label::new(RichText::new(status).color(color)).wrap());
+        // A chosen file is loaded at once (and shown in the field).
+        if let Some(Some(path)) = take_ready(&mut self.font_chooser) {
+            self.font_path = path.display().to_string();
+            cmds.push(Command::LoadFontFile(path));
+        }
         let l = ui.label(tr!("fonts-file-label"));
-        ui.horizontal(|ui| {
-            ui.add(egui::TextEdit::singleline(&mut self.font_path).hint_text("/usr/share/fonts/…/NotoSansCJK-Regular.ttc").desired_width((ui.available_width() - 110.0).max(120.0))).labelled_by(l.id);
+        ui.horizontal_wrapped(|ui| {
+            ui.add(egui::TextEdit::singleline(&mut self.font_path).hint_text("/usr/share/fonts/…/NotoSansCJK-Regular.ttc").desired_width((ui.available_width() - 200.0).max(120.0))).labelled_by(l.id);
+            let choosing = self.font_chooser.is_some();
+            if ui.add_enabled(!choosing && !fonts.loading_file, egui::Button::new(tr!("fonts-choose"))).on_hover_text(tr!("fonts-choose-hint")).clicked() {
+                let (reply, promise) = Promise::new();
+                self.font_chooser = Some(promise);
+                cmds.push(Command::ChooseFile { dialog: FileDialog::Open { filter: FONT_FILTER, extensions: &FONT_EXTENSIONS }, reply });
+            }
             let path = self.font_path.trim();
             if ui.add_enabled(!path.is_empty() && !fonts.loading_file, egui::Button::new(tr!("fonts-load"))).clicked() {
                 cmds.push(Command::LoadFontFile(PathBuf::from(path)));
