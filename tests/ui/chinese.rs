@@ -109,6 +109,30 @@ fn the_console_switched_to_chinese_at_800_by_500() {
     ui.harness.key_press(egui::Key::Escape);
     ui.harness.run_steps(3);
 
+    // A change: its audit entry is stored in English and shown in Chinese.
+    ui.click(Role::Button, "禁言");
+    ui.click(Role::Button, &groupdesk::ui::screens::members::mute_choice_label(60));
+    ui.harness.run_steps(6);
+    ui.type_into("原因（记录在审计日志中）", "工单 1234");
+    ui.click(Role::Button, "确认");
+    ui.wait("job done", |a| a.group_page().is_some_and(|g| g.members.jobs.job.as_ref().is_some_and(|j| j.report.is_some())));
+    let audit = groupdesk::ops::audit::AuditLog::new(ui._dir.path().join("audit.jsonl")).read().unwrap();
+    assert_eq!(audit.last().unwrap().action, "mute for 60 minutes", "stored as the CLI stores it");
+    ui.click(Role::Button, "审计");
+    ui.wait_for_label_containing("工单 1234");
+    on_screen(&ui, None, "禁言（60 分钟）");
+    assert!(ui.harness.query_by_label("mute for 60 minutes").is_none(), "shown in Chinese");
+
+    // The profile tab, the extProfile keys, the audit and the log screens.
+    ui.click(Role::Button, "群组");
+    ui.click(Role::Button, "资料");
+    let mut left = english_left(&ui);
+    for screen in ["扩展资料键", "审计", "日志"] {
+        ui.click(Role::Button, screen);
+        left.extend(english_left(&ui));
+    }
+    assert!(left.is_empty(), "English left on the other screens: {left:?}");
+
     // The settings: the font file can be chosen as well as typed.
     ui.click(Role::Button, "连接与设置");
     ui.harness.get_by_role_and_label(Role::Button, "选择…").scroll_to_me();
