@@ -1002,3 +1002,7 @@ m-apply-join-option = apply-join option
 m-invite-join-option = invite-join option
 m-max-members = max members
 m-name-card = name card
+err-invalid-id-chars = { $value } contains a comma, a control character or surrounding spaces
+err-invalid-user-id-chars = { $value } contains a comma or a control character
+err-invalid-letters-digits = only letters A-Z, a-z and digits 0-9 are allowed (found { $found })
+m-members = Members

@@ -908,3 +908,7 @@ m-apply-join-option = 申请加群方式
 m-invite-join-option = 邀请加群方式
 m-max-members = 最大成员数
 m-name-card = 群名片
+err-invalid-id-chars = { $value } 含有逗号、控制字符或首尾空格
+err-invalid-user-id-chars = { $value } 含有逗号或控制字符
+err-invalid-letters-digits = 只能使用字母 A-Z、a-z 和数字 0-9（发现了 { $found }）
+m-members = 成员

@@ -56,7 +56,11 @@ pub fn message(e: &ApiError) -> String {
 }
 
 /// `field: problem` of an [`ErrorKind::Invalid`] error, when the problem has a known form.
+/// (In English the model's own words are kept exactly.)
 fn invalid_message(e: &ApiError) -> Option<String> {
+    if crate::i18n::language() == Language::English {
+        return None;
+    }
     let field = e.field.as_deref()?;
     let problem = e.message.strip_prefix(field)?.strip_prefix(": ")?;
     let text = invalid_problem(problem)?;
@@ -89,11 +93,20 @@ fn invalid_problem(p: &str) -> Option<String> {
     if let Some(group) = p.strip_prefix("group ").and_then(|r| r.strip_suffix(" does not exist (no hosted profile and no members)")) {
         return Some(tr!("err-invalid-no-group", group = group));
     }
-    // "at most 64 characters (got 70)"
+    // "at most 64 characters (got 70)" (the numbers as written: no separators added)
     if let Some((max, got)) = p.strip_prefix("at most ").and_then(|r| r.strip_suffix(')')).and_then(|r| r.split_once(" characters (got ")) {
-        if let (Ok(max), Ok(got)) = (max.parse::<u64>(), got.parse::<u64>()) {
+        if max.parse::<u64>().is_ok() && got.parse::<u64>().is_ok() {
             return Some(tr!("err-invalid-too-long", max = max, got = got));
         }
+    }
+    if let Some(value) = p.strip_suffix(" contains a comma, a control character or surrounding spaces") {
+        return Some(tr!("err-invalid-id-chars", value = value));
+    }
+    if let Some(value) = p.strip_suffix(" contains a comma or a control character") {
+        return Some(tr!("err-invalid-user-id-chars", value = value));
+    }
+    if let Some(found) = p.strip_prefix("only letters A-Z, a-z and digits 0-9 are allowed (found ").and_then(|r| r.strip_suffix(')')) {
+        return Some(tr!("err-invalid-letters-digits", found = found));
     }
     None
 }
@@ -141,11 +154,19 @@ mod tests {
         assert_eq!(explanation(&gone), crate::i18n::text("err-rc-25410"));
         let unknown = server_error(7, "Something new.");
         assert_eq!(explanation(&unknown), "Something new.", "unknown texts stay English");
-        let invalid = ApiError::invalid("", "service", "this needs a Tencent Cloud Chat connection");
-        let problem = crate::i18n::text("err-invalid-needs-tencent");
-        assert_eq!(message(&invalid), tr!("err-invalid-field", field = crate::ui::widgets::model_text("service"), problem = problem));
-        let long = ApiError::invalid("", "Group ID", "at most 64 characters (got 70)");
-        assert!(message(&long).contains("64") && message(&long).contains("70") && !message(&long).contains("err-"), "{}", message(&long));
+        for (field, problem) in [
+            ("service", "this needs a Tencent Cloud Chat connection"),
+            ("Group ID", "at most 64 characters (got 70)"),
+            ("Group ID", "\"a,b\" contains a comma, a control character or surrounding spaces"),
+            ("Group ID", "only letters A-Z, a-z and digits 0-9 are allowed (found '-')"),
+            ("Owner", "\"a,b\" contains a comma or a control character"),
+            ("groupId", "group x does not exist (no hosted profile and no members)"),
+            ("service", "a group alias is not available on this service"),
+        ] {
+            assert!(invalid_problem(problem).is_some(), "{problem}");
+            let e = ApiError::invalid("", field, problem);
+            assert_eq!(invalid_message(&e).is_some(), crate::i18n::language() != Language::English);
+        }
         let other = ApiError::invalid("", "x", "some new problem");
         assert_eq!(message(&other), "x: some new problem");
     }
