@@ -7,6 +7,7 @@
 //! * `exec`: the one module that does I/O (RongCloud client, embedded sandbox, keyring, audit log,
 //!   files), run on the runtime of `bridge`; `file_dialog`: the native dialogs;
 //! * `widgets`, `theme`: small widgets (one error widget) and the few colours not in the visuals;
+//!   `error_text`, `audit_text`: errors and stored audit actions in the console's language;
 //!   `display`: numbers and times as the operator reads them; `fonts`: system fonts as egui
 //!   fallbacks (CJK names); `deeplink`: `groupdesk open …` and `groupdesk://open?…`.
 
