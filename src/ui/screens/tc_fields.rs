@@ -105,6 +105,7 @@ impl TcFieldsScreen {
         match take_ready(&mut self.applying) {
             Some(Ok(())) => {
                 cmds.push(Command::info(tr!("tcf-applied")));
+                self.failure = None;
                 self.drafts = CustomFields::default();
                 self.load(cmds);
             }
