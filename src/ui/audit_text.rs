@@ -6,8 +6,12 @@
 use super::widgets::model_text;
 use crate::tr;
 
-/// The stored action in the console's language, or as stored when its form is unknown.
+/// The stored action in the console's language, or as stored when its form is unknown (and
+/// always in English: the words are the log's).
 pub fn action_text(action: &str) -> String {
+    if crate::i18n::language() == crate::i18n::Language::English {
+        return action.to_owned();
+    }
     translate(action).unwrap_or_else(|| action.to_owned())
 }
 
@@ -159,5 +163,7 @@ mod tests {
         }
         assert_eq!(action_text("some future action"), "some future action");
         assert_eq!(action_text("kick"), crate::i18n::text("audit-act-kick"));
+        let zh = crate::i18n::Catalog::new(crate::i18n::Language::SimplifiedChinese);
+        assert_eq!(zh.get("audit-act-kick", None), "移出成员");
     }
 }

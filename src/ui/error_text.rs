@@ -8,6 +8,8 @@
 //!   its text — a code the catalogue does not know, or an explanation that changed, shows the
 //!   English text (the tests below keep the tables and the catalogue in step);
 //! * the console's own refusals (`ApiError::invalid` of ops and the limit checks) by form.
+//!
+//! In English the model's own words are shown exactly.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -32,6 +34,9 @@ pub fn service_text(english: &str) -> Option<String> {
 
 /// The plain-language explanation of an error, in the console's language.
 pub fn explanation(e: &ApiError) -> String {
+    if crate::i18n::language() == Language::English {
+        return e.explanation().to_owned();
+    }
     match e.kind {
         ErrorKind::Invalid => tr!("err-kind-invalid"),
         ErrorKind::Transport => tr!("err-kind-transport"),
@@ -46,6 +51,9 @@ pub fn explanation(e: &ApiError) -> String {
 /// The error's message: the server's own words as sent, ours in the console's language where
 /// the form is known.
 pub fn message(e: &ApiError) -> String {
+    if crate::i18n::language() == Language::English {
+        return e.message.clone();
+    }
     match e.kind {
         ErrorKind::Cancelled => tr!("err-msg-cancelled"),
         // Tencent answers without ErrorInfo get the code's explanation as their message.
@@ -56,11 +64,7 @@ pub fn message(e: &ApiError) -> String {
 }
 
 /// `field: problem` of an [`ErrorKind::Invalid`] error, when the problem has a known form.
-/// (In English the model's own words are kept exactly.)
 fn invalid_message(e: &ApiError) -> Option<String> {
-    if crate::i18n::language() == Language::English {
-        return None;
-    }
     let field = e.field.as_deref()?;
     let problem = e.message.strip_prefix(field)?.strip_prefix(": ")?;
     let text = invalid_problem(problem)?;
@@ -165,7 +169,7 @@ mod tests {
         ] {
             assert!(invalid_problem(problem).is_some(), "{problem}");
             let e = ApiError::invalid("", field, problem);
-            assert_eq!(invalid_message(&e).is_some(), crate::i18n::language() != Language::English);
+            assert!(invalid_message(&e).is_some(), "{problem}");
         }
         let other = ApiError::invalid("", "x", "some new problem");
         assert_eq!(message(&other), "x: some new problem");
