@@ -104,8 +104,43 @@ impl Catalog {
 
 static CURRENT: RwLock<Option<Arc<Catalog>>> = RwLock::new(None);
 
+thread_local! {
+    /// Set by [`scope_language_to_this_thread`]: this thread's own language (English at first).
+    static THREAD: std::cell::RefCell<Option<Arc<Catalog>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// From now on, on this thread only, [`set_language`] and every lookup use a language of the
+/// thread's own; other threads keep the process's. For tests that run apps in several
+/// languages side by side (each UI test drives its app from its own thread; work the app runs
+/// on other threads formats in the process's language).
+#[doc(hidden)]
+pub fn scope_language_to_this_thread() {
+    THREAD.with(|t| {
+        let mut t = t.borrow_mut();
+        if t.is_none() {
+            *t = Some(Arc::new(Catalog::new(Language::English)));
+        }
+    });
+}
+
+/// The thread's own catalogue, when [`scope_language_to_this_thread`] was called on it.
+fn thread_catalog() -> Option<Arc<Catalog>> {
+    THREAD.with(|t| t.borrow().clone())
+}
+
 /// Switches the console's language.
 pub fn set_language(language: Language) {
+    let scoped = THREAD.with(|t| {
+        let mut t = t.borrow_mut();
+        let Some(slot) = t.as_mut() else { return false };
+        if slot.language != language {
+            *slot = Arc::new(Catalog::new(language));
+        }
+        true
+    });
+    if scoped {
+        return;
+    }
     let mut current = CURRENT.write().unwrap_or_else(|p| p.into_inner());
     if current.as_ref().is_none_or(|c| c.language != language) {
         *current = Some(Arc::new(Catalog::new(language)));
@@ -114,6 +149,9 @@ pub fn set_language(language: Language) {
 
 /// The catalogue in use (English until [`set_language`] is called).
 pub fn catalog() -> Arc<Catalog> {
+    if let Some(c) = thread_catalog() {
+        return c;
+    }
     if let Some(c) = CURRENT.read().unwrap_or_else(|p| p.into_inner()).as_ref() {
         return c.clone();
     }
@@ -172,6 +210,20 @@ mod tests {
         for (lang, src) in [Language::English, Language::SimplifiedChinese].map(|l| (l, l.source().1)) {
             assert!(FluentResource::try_new(src.to_owned()).is_ok(), "{lang:?} catalogue has syntax errors");
         }
+    }
+
+    #[test]
+    fn a_scoped_thread_switches_alone() {
+        let before = language();
+        std::thread::spawn(|| {
+            scope_language_to_this_thread();
+            assert_eq!(language(), Language::English);
+            set_language(Language::SimplifiedChinese);
+            assert_eq!(text("nav-groups"), "群组");
+        })
+        .join()
+        .unwrap();
+        assert_eq!(language(), before, "the process's language is untouched");
     }
 
     #[test]

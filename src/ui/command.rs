@@ -294,6 +294,6 @@ impl Command {
     /// An error notification: what failed, the error and its plain-language explanation, and
     /// the request id to quote.
     pub fn error(what: &str, e: &ApiError) -> Self {
-        Self::Notify { level: Level::Error, text: format!("{what}: {}. {}", super::widgets::headline(e), e.explanation()), request_id: e.request_id.clone() }
+        Self::Notify { level: Level::Error, text: super::widgets::error_summary(what, e), request_id: e.request_id.clone() }
     }
 }

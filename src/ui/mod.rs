@@ -8,16 +8,19 @@
 //!   started (connections and the embedded sandboxes, keyring, audit log, files), run on the
 //!   runtime of `bridge`; it reaches no service client itself; `file_dialog`: the native dialogs;
 //! * `widgets`, `theme`: small widgets (one error widget) and the few colours not in the visuals;
+//!   `error_text`, `audit_text`: errors and stored audit actions in the console's language;
 //!   `display`: numbers and times as the operator reads them; `fonts`: system fonts as egui
 //!   fallbacks (CJK names); `deeplink`: `groupdesk open …` and `groupdesk://open?…`.
 
 pub mod app;
+mod audit_text;
 mod bridge;
 #[cfg(test)]
 mod catalogue_check;
 pub mod command;
 pub mod deeplink;
 pub mod display;
+mod error_text;
 pub mod event;
 mod exec;
 mod file_dialog;

@@ -4,18 +4,29 @@
 use egui::{RichText, Ui};
 
 use super::theme;
-use crate::model::ApiError;
+use crate::model::{ApiError, Service};
 use crate::model::bulk::{BulkReport, Outcome};
 use crate::ops::connections::Environment;
 use crate::tr;
 
 /// The message with the service's code and the HTTP status, as the user sees it everywhere.
 pub fn headline(e: &ApiError) -> String {
+    let message = super::error_text::message(e);
     match (e.code, e.http_status) {
-        (Some(code), Some(status)) => tr!("error-code-http", message = e.message.as_str(), code = code.to_string(), status = status.to_string()),
-        (None, Some(status)) => tr!("error-http", message = e.message.as_str(), status = status.to_string()),
-        _ => e.message.clone(),
+        (Some(code), Some(status)) => tr!("error-code-http", message = message, code = code.to_string(), status = status.to_string()),
+        (None, Some(status)) => tr!("error-http", message = message, status = status.to_string()),
+        _ => message,
     }
+}
+
+/// The plain-language explanation of an error, in the console's language.
+pub fn explanation(e: &ApiError) -> String {
+    super::error_text::explanation(e)
+}
+
+/// "What failed: the error. Its explanation." for notifications and the log.
+pub fn error_summary(what: &str, e: &ApiError) -> String {
+    tr!("error-summary", what = what, error = headline(e), explanation = explanation(e))
 }
 
 /// An `ApiError` as the user sees it everywhere: the message with the server's code, the
@@ -24,11 +35,19 @@ pub fn error_ui(ui: &mut Ui, e: &ApiError) {
     let color = ui.visuals().error_fg_color;
     ui.vertical(|ui| {
         ui.add(egui::Label::new(RichText::new(headline(e)).color(color)).wrap());
-        ui.add(egui::Label::new(RichText::new(e.explanation()).color(color).small()).wrap());
+        ui.add(egui::Label::new(RichText::new(explanation(e)).color(color).small()).wrap());
         if let Some(id) = &e.request_id {
             ui.add(egui::Label::new(RichText::new(tr!("request-id", id = id.as_str())).color(color).small().monospace()).selectable(true));
         }
     });
+}
+
+/// An `ApiError` on one line (bars and rows): the message with the code, truncated, in `color`
+/// (default: the error colour); the whole [`error_ui`] on hover.
+pub fn error_line_ui(ui: &mut Ui, e: &ApiError, color: Option<egui::Color32>) {
+    let color = color.unwrap_or(ui.visuals().error_fg_color);
+    let text = format!("{} {}", headline(e), explanation(e));
+    ui.add(egui::Label::new(RichText::new(text).color(color)).truncate().show_tooltip_when_elided(false)).on_hover_ui(|ui| error_ui(ui, e));
 }
 
 /// A problem with what the user typed (not a request), in the error colour.
@@ -77,6 +96,23 @@ pub fn env_name(env: Environment) -> String {
         Environment::Production => tr!("env-production"),
         Environment::Staging => tr!("env-staging"),
         Environment::Sandbox => tr!("env-sandbox"),
+    }
+}
+
+/// An environment's word in running text and menus ("production").
+pub fn env_word(env: Environment) -> String {
+    match env {
+        Environment::Production => tr!("m-production"),
+        Environment::Staging => tr!("m-staging"),
+        Environment::Sandbox => tr!("m-sandbox"),
+    }
+}
+
+/// A service's product name in the console's language ("Tencent Cloud Chat", "腾讯云 IM").
+pub fn service_name(s: Service) -> String {
+    match s {
+        Service::RongCloud => tr!("service-rongcloud"),
+        Service::Tencent => tr!("service-tencent"),
     }
 }
 

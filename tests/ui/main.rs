@@ -12,6 +12,7 @@ use groupdesk::ops::connections::SecretStore;
 use groupdesk::ui::deeplink::{OpenRequest, Tab};
 use groupdesk::ui::{AppOptions, GroupdeskApp};
 
+mod chinese;
 mod desk;
 mod tencent_browser;
 mod tencent_group;

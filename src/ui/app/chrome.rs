@@ -50,7 +50,7 @@ fn identity_row_ui(ui: &mut egui::Ui, session: &Session, profiles: &[Profile], c
             match &session.conn {
                 Some(c) => {
                     widgets::env_badge(ui, c.environment);
-                    let service = RichText::new(c.service().label()).strong();
+                    let service = RichText::new(widgets::service_name(c.service())).strong();
                     ui.add(egui::Label::new(text_color.map_or(service.clone(), |col| service.color(col))).extend()).on_hover_text(tr!("conn-service-hint"));
                     let conn = RichText::new(&c.name).strong();
                     ui.add(egui::Label::new(text_color.map_or(conn.clone(), |col| conn.color(col))).truncate());
@@ -65,7 +65,10 @@ fn identity_row_ui(ui: &mut egui::Ui, session: &Session, profiles: &[Profile], c
                     ui.spinner();
                     ui.label(tr!("starting-sandbox"));
                 }
-                None => widgets::problem_ui(ui, session.error.clone().unwrap_or_else(|| tr!("not-connected"))),
+                None => match &session.error {
+                    Some(e) => widgets::error_line_ui(ui, e, None),
+                    None => widgets::problem_ui(ui, tr!("not-connected")),
+                },
             }
         });
     });
@@ -78,7 +81,7 @@ fn switcher_ui(ui: &mut egui::Ui, session: &Session, profiles: &[Profile], cmds:
     let shown = if current.is_empty() { tr!("not-connected") } else { current.to_owned() };
     let response = egui::ComboBox::from_label(tr!("conn-switch")).selected_text(shown).width(150.0).show_ui(ui, |ui| {
         for (name, service) in [(BUILT_IN, Service::RongCloud), (TENCENT_DEMO, Service::Tencent)] {
-            let text = format!("{name} · {} · {}", service.label(), tr!("conn-demo"));
+            let text = format!("{name} · {} · {}", widgets::service_name(service), tr!("conn-demo"));
             if ui.selectable_label(current == name, text).clicked() && current != name {
                 cmds.push(Command::ConnectDemo(service));
             }
@@ -87,7 +90,7 @@ fn switcher_ui(ui: &mut egui::Ui, session: &Session, profiles: &[Profile], cmds:
             ui.separator();
         }
         for p in profiles {
-            let text = format!("{} · {} · {}", p.name, p.service().label(), p.environment.label());
+            let text = format!("{} · {} · {}", p.name, widgets::service_name(p.service()), widgets::env_word(p.environment));
             if ui.selectable_label(current == p.name, text).clicked() && current != p.name {
                 cmds.push(Command::Connect(p.clone()));
             }
@@ -102,9 +105,7 @@ fn connection_state_ui(ui: &mut egui::Ui, session: &Session, color: Option<egui:
         return;
     }
     match &session.error {
-        Some(e) => {
-            ui.add(egui::Label::new(RichText::new(e).color(color.unwrap_or(ui.visuals().error_fg_color))).truncate());
-        }
+        Some(e) => widgets::error_line_ui(ui, e, color),
         None => {
             ui.spinner();
             ui.label(RichText::new(tr!("connecting")).weak());

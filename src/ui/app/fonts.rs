@@ -61,7 +61,7 @@ impl GroupdeskApp {
                 changed = true;
             }
             Some(Err(e)) => {
-                self.log.push(Level::Warning, tr!("fonts-scan-failed", error = e.message.as_str()));
+                self.log.push(Level::Warning, tr!("fonts-scan-failed", error = crate::ui::widgets::headline(&e)));
                 changed = true;
             }
             None => {}
@@ -82,7 +82,7 @@ impl GroupdeskApp {
                             self.fonts.user = Some(scanned);
                             changed = true;
                         }
-                        Err(e) => self.log.push(Level::Warning, tr!("fonts-file-failed", path = path.display().to_string(), error = e.message.as_str())),
+                        Err(e) => self.log.push(Level::Warning, tr!("fonts-file-failed", path = path.display().to_string(), error = crate::ui::widgets::headline(&e))),
                     }
                 }
             }

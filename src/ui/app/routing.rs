@@ -88,7 +88,7 @@ impl GroupdeskApp {
                     self.commands.push(Command::OpenGroupAt { group_id: group, tab });
                 }
             }
-            Event::Groups(Err(e)) if !self.session.verified => self.session.error = Some(widgets::headline(&e)),
+            Event::Groups(Err(e)) if !self.session.verified => self.session.error = Some(e),
             Event::Created { group_id, result: Ok(()) } => {
                 self.commands.push(Command::RefreshGroups);
                 self.commands.push(Command::OpenGroup(group_id));
@@ -126,14 +126,15 @@ impl GroupdeskApp {
                 self.commands.push(Command::RefreshGroups);
             }
             Outcome::NotStarted(e) => {
-                let text = tr!("note-sandbox-failed", error = e.message.as_str());
-                self.session.error = Some(text.clone());
-                self.log.push(Level::Error, text);
+                // Shown with what did not start; the code and request id stay.
+                let text = tr!("note-sandbox-failed", error = widgets::headline(&e));
+                self.log.push_with(Level::Error, text.clone(), e.request_id.clone());
+                self.session.error = Some(ApiError { message: text, code: None, http_status: None, ..e });
             }
             Outcome::Failed(e) => {
                 self.reset_connection();
                 self.log.push_with(Level::Error, tr!("note-connect-failed", error = widgets::headline(&e)), e.request_id.clone());
-                self.session.error = Some(e.message);
+                self.session.error = Some(e);
             }
             Outcome::SecretNeeded(name) => {
                 if self.settings.profiles.iter().any(|p| p.name == name && p.tencent.is_some()) {
@@ -153,5 +154,5 @@ fn info(text: String) -> Note {
 
 /// What failed, the error and its plain-language explanation, and the request id.
 fn failed(what: String, e: &ApiError) -> Note {
-    (Level::Error, format!("{what}: {}. {}", widgets::headline(e), e.explanation()), e.request_id.clone())
+    (Level::Error, widgets::error_summary(&what, e), e.request_id.clone())
 }

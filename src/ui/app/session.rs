@@ -25,8 +25,8 @@ pub enum Outcome {
 #[derive(Default)]
 pub struct Session {
     pub conn: Option<Connection>,
-    /// Why the last attempt failed (shown in the top bar).
-    pub error: Option<String>,
+    /// Why the last attempt failed (shown in the top bar with its code and request id).
+    pub error: Option<ApiError>,
     /// A call on the connection succeeded (the group list loaded): only then "Connected".
     pub verified: bool,
     connecting: Option<Connecting>,

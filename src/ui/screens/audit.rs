@@ -4,18 +4,20 @@
 //! error. The log is read in the background whenever it changed since the last read and the
 //! screen is shown.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use egui::RichText;
 use poll_promise::Promise;
 
+use crate::i18n::Language;
 use crate::model::bulk::Outcome;
 use crate::ops::audit::AuditEntry;
 use crate::tr;
 use crate::ui::command::{Command, FileDialog, Pending, pending, take_ready};
 use crate::ui::event::Event;
 use crate::ui::widgets::{outcome_label, outcome_text};
-use crate::ui::{display, widgets};
+use crate::ui::{audit_text, display, widgets};
 
 /// Entries drawn at most (the filter narrows the rest).
 const SHOWN_MAX: usize = 500;
@@ -29,11 +31,14 @@ pub struct AuditScreen {
     stale: bool,
     loading: Option<Pending<Vec<AuditEntry>>>,
     export_to: Option<Promise<Option<PathBuf>>>,
+    /// Each stored action as shown in `actions_in` (translated once, not every frame).
+    actions: HashMap<String, String>,
+    actions_in: Option<Language>,
 }
 
 impl Default for AuditScreen {
     fn default() -> Self {
-        Self { filter: String::new(), entries: Vec::new(), selected: None, stale: true, loading: None, export_to: None }
+        Self { filter: String::new(), entries: Vec::new(), selected: None, stale: true, loading: None, export_to: None, actions: HashMap::new(), actions_in: None }
     }
 }
 
@@ -46,11 +51,30 @@ impl AuditScreen {
             .rev()
             .filter(|e| {
                 f.is_empty()
-                    || [&e.action, &e.group, &e.operator, &e.connection, &e.result].iter().any(|s| s.to_lowercase().contains(&f))
+                    || [&e.action, self.action(e), &e.group, &e.operator, &e.connection, &e.result].iter().any(|s| s.to_lowercase().contains(&f))
                     || e.reason.as_ref().is_some_and(|r| r.to_lowercase().contains(&f))
                     || e.users.iter().any(|u| u.to_lowercase() == f)
             })
             .collect()
+    }
+
+    /// An entry's action as shown (in the console's language once [`Self::translate_actions`] ran).
+    fn action<'a>(&'a self, e: &'a AuditEntry) -> &'a String {
+        self.actions.get(&e.action).unwrap_or(&e.action)
+    }
+
+    /// Translates the actions not translated yet (all of them after a language switch).
+    fn translate_actions(&mut self) {
+        let lang = crate::i18n::language();
+        if self.actions_in != Some(lang) {
+            self.actions.clear();
+            self.actions_in = Some(lang);
+        }
+        for e in &self.entries {
+            if !self.actions.contains_key(&e.action) {
+                self.actions.insert(e.action.clone(), audit_text::action_text(&e.action));
+            }
+        }
     }
 
     /// Writes the entries that match the filter, oldest first, to `path`.
@@ -87,6 +111,7 @@ impl AuditScreen {
         if self.stale && self.loading.is_none() {
             self.reload(cmds);
         }
+        self.translate_actions();
         ui.heading(tr!("audit-title"));
         ui.add(egui::Label::new(RichText::new(log_path).weak().small()).truncate());
         ui.horizontal_wrapped(|ui| {
@@ -113,7 +138,7 @@ impl AuditScreen {
             egui::ScrollArea::vertical().id_salt("audit").auto_shrink([false, false]).show(ui, |ui| {
                 for e in rows.iter().take(SHOWN_MAX) {
                     let is_sel = selected.is_some_and(|s| std::ptr::eq(s, *e));
-                    if entry_ui(ui, e, is_sel).clicked() {
+                    if entry_ui(ui, e, self.action(e), is_sel).clicked() {
                         clicked = Some((e.time.clone(), e.action.clone()));
                     }
                 }
@@ -154,7 +179,7 @@ fn counts(e: &AuditEntry) -> Option<String> {
 }
 
 /// One entry: time, operator and connection; action, group and result; the full reason.
-fn entry_ui(ui: &mut egui::Ui, e: &AuditEntry, selected: bool) -> egui::Response {
+fn entry_ui(ui: &mut egui::Ui, e: &AuditEntry, action: &str, selected: bool) -> egui::Response {
     let fill = if selected { ui.visuals().selection.bg_fill.gamma_multiply(0.4) } else { ui.visuals().faint_bg_color };
     let frame = egui::Frame::new().fill(fill).inner_margin(6.0).corner_radius(4.0).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -163,7 +188,7 @@ fn entry_ui(ui: &mut egui::Ui, e: &AuditEntry, selected: bool) -> egui::Response
             ui.label(RichText::new(format!("{} · {}", e.operator, e.connection)).weak());
         });
         ui.horizontal_wrapped(|ui| {
-            ui.add(egui::Label::new(RichText::new(&e.action).strong()).selectable(false));
+            ui.add(egui::Label::new(RichText::new(action).strong()).selectable(false));
             if !e.group.is_empty() {
                 ui.label(RichText::new(&e.group).monospace());
             }
@@ -200,7 +225,12 @@ fn detail_ui(ui: &mut egui::Ui, e: &AuditEntry) -> bool {
             row(ui, tr!("audit-detail-time", zone = display::zone()), RichText::new(display::rfc3339(&e.time)));
             row(ui, tr!("audit-detail-operator"), RichText::new(&e.operator));
             row(ui, tr!("audit-detail-connection"), RichText::new(&e.connection));
-            row(ui, tr!("audit-detail-action"), RichText::new(&e.action).strong());
+            let action = audit_text::action_text(&e.action);
+            let translated = action != e.action;
+            row(ui, tr!("audit-detail-action"), RichText::new(action).strong());
+            if translated {
+                row(ui, tr!("audit-detail-stored-action"), RichText::new(&e.action).monospace());
+            }
             row(ui, tr!("audit-detail-group"), RichText::new(&e.group).monospace());
             row(ui, tr!("audit-detail-result"), result_text(ui, &e.result));
             row(ui, tr!("audit-detail-reason"), RichText::new(e.reason.clone().unwrap_or_else(|| tr!("audit-no-reason"))));

@@ -8,6 +8,7 @@
 use std::path::PathBuf;
 
 use egui::RichText;
+use poll_promise::Promise;
 
 use crate::ops::connections::Region;
 use crate::model::Service;
@@ -16,9 +17,13 @@ use crate::ops::connections::{Environment, Profile, ServerClock, Target, Tencent
 use crate::platform::fonts::CJK_PACKAGE_HINT;
 use crate::tr;
 use crate::ui::fonts::FontStatus;
-use crate::ui::command::{BUILT_IN, Command, TENCENT_DEMO};
+use crate::ui::command::{BUILT_IN, Command, FileDialog, TENCENT_DEMO, take_ready};
 use crate::ui::event::Event;
 use crate::ui::widgets;
+
+/// The font files the chooser offers.
+const FONT_FILTER: &str = "TrueType / OpenType";
+const FONT_EXTENSIONS: [&str; 3] = ["ttf", "otf", "ttc"];
 
 /// The settings this screen edits.
 pub struct SettingsView<'a> {
@@ -115,11 +120,13 @@ pub struct ConnectionsScreen {
     secret_key_prompt: bool,
     /// The "CJK font file" field.
     pub font_path: String,
+    /// The file chooser opened by "Choose…" (native, else the in-app one).
+    font_chooser: Option<Promise<Option<PathBuf>>>,
 }
 
 impl ConnectionsScreen {
     pub fn new(keyring: bool, font: Option<&PathBuf>) -> Self {
-        Self { form: NewConnection::default(), keyring, secret_prompt: None, secret_key_prompt: false, font_path: font.map(|p| p.display().to_string()).unwrap_or_default() }
+        Self { form: NewConnection::default(), keyring, secret_prompt: None, secret_key_prompt: false, font_path: font.map(|p| p.display().to_string()).unwrap_or_default(), font_chooser: None }
     }
 
     /// Opens the prompt for a profile's App Secret.
@@ -172,9 +179,20 @@ impl ConnectionsScreen {
         };
         let color = if !fonts.scanning && !fonts.has_cjk() { ui.visuals().warn_fg_color } else { ui.visuals().text_color() };
         ui.add(egui::Label::new(RichText::new(status).color(color)).wrap());
+        // A chosen file is loaded at once (and shown in the field).
+        if let Some(Some(path)) = take_ready(&mut self.font_chooser) {
+            self.font_path = path.display().to_string();
+            cmds.push(Command::LoadFontFile(path));
+        }
         let l = ui.label(tr!("fonts-file-label"));
-        ui.horizontal(|ui| {
-            ui.add(egui::TextEdit::singleline(&mut self.font_path).hint_text("/usr/share/fonts/…/NotoSansCJK-Regular.ttc").desired_width((ui.available_width() - 110.0).max(120.0))).labelled_by(l.id);
+        ui.horizontal_wrapped(|ui| {
+            ui.add(egui::TextEdit::singleline(&mut self.font_path).hint_text("/usr/share/fonts/…/NotoSansCJK-Regular.ttc").desired_width((ui.available_width() - 200.0).max(120.0))).labelled_by(l.id);
+            let choosing = self.font_chooser.is_some();
+            if ui.add_enabled(!choosing && !fonts.loading_file, egui::Button::new(tr!("fonts-choose"))).on_hover_text(tr!("fonts-choose-hint")).clicked() {
+                let (reply, promise) = Promise::new();
+                self.font_chooser = Some(promise);
+                cmds.push(Command::ChooseFile { dialog: FileDialog::Open { filter: FONT_FILTER, extensions: &FONT_EXTENSIONS }, reply });
+            }
             let path = self.font_path.trim();
             if ui.add_enabled(!path.is_empty() && !fonts.loading_file, egui::Button::new(tr!("fonts-load"))).clicked() {
                 cmds.push(Command::LoadFontFile(PathBuf::from(path)));
@@ -191,7 +209,7 @@ impl ConnectionsScreen {
         ui.horizontal(|ui| {
             ui.label(tr!("conn-service"));
             for s in [Service::RongCloud, Service::Tencent] {
-                ui.selectable_value(&mut v.service, s, s.label());
+                ui.selectable_value(&mut v.service, s, widgets::service_name(s));
             }
         });
         if v.service == Service::Tencent {
@@ -202,7 +220,7 @@ impl ConnectionsScreen {
         ui.horizontal(|ui| {
             ui.label(tr!("conn-environment"));
             for env in Environment::ALL {
-                ui.selectable_value(&mut v.environment, Some(env), widgets::model_text(env.label()));
+                ui.selectable_value(&mut v.environment, Some(env), widgets::env_word(env));
             }
         });
         if let Some(e) = &v.error {
@@ -225,11 +243,11 @@ fn tencent_form_ui(ui: &mut egui::Ui, v: &mut NewConnection) {
     ui.horizontal(|ui| {
         let l = ui.label(tr!("conn-region"));
         egui::ComboBox::from_id_salt("tc_region")
-            .selected_text(v.region.map_or_else(|| tr!("conn-custom-url"), |r| r.label().to_owned()))
+            .selected_text(v.region.map_or_else(|| tr!("conn-custom-url"), |r| region_name(r)))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut v.region, None, tr!("conn-custom-url"));
                 for r in Region::ALL {
-                    ui.selectable_value(&mut v.region, Some(r), r.label());
+                    ui.selectable_value(&mut v.region, Some(r), region_name(r));
                 }
             })
             .response
@@ -250,10 +268,10 @@ fn tencent_form_ui(ui: &mut egui::Ui, v: &mut NewConnection) {
 fn rongcloud_form_ui(ui: &mut egui::Ui, v: &mut NewConnection) {
     ui.horizontal(|ui| {
         ui.label(tr!("conn-server"));
-        egui::ComboBox::from_id_salt("dc").selected_text(v.data_center.map_or_else(|| tr!("conn-custom-url"), |d| d.label().to_owned())).show_ui(ui, |ui| {
+        egui::ComboBox::from_id_salt("dc").selected_text(v.data_center.map_or_else(|| tr!("conn-custom-url"), |d| dc_name(d))).show_ui(ui, |ui| {
             ui.selectable_value(&mut v.data_center, None, tr!("conn-custom-url"));
             for dc in DataCenter::ALL {
-                ui.selectable_value(&mut v.data_center, Some(dc), dc.label());
+                ui.selectable_value(&mut v.data_center, Some(dc), dc_name(dc));
             }
         });
     });
@@ -312,7 +330,7 @@ fn profiles_ui(ui: &mut egui::Ui, profiles: &[Profile], cmds: &mut Vec<Command>)
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(BUILT_IN).strong());
         widgets::env_badge(ui, Environment::Sandbox);
-        ui.label(Service::RongCloud.label());
+        ui.label(widgets::service_name(Service::RongCloud));
         ui.label(tr!("conn-builtin-note"));
         if ui.button(tr!("conn-builtin-connect")).clicked() {
             cmds.push(Command::ConnectBuiltIn);
@@ -321,7 +339,7 @@ fn profiles_ui(ui: &mut egui::Ui, profiles: &[Profile], cmds: &mut Vec<Command>)
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(TENCENT_DEMO).strong());
         widgets::env_badge(ui, Environment::Sandbox);
-        ui.label(Service::Tencent.label());
+        ui.label(widgets::service_name(Service::Tencent));
         ui.label(tr!("conn-builtin-note"));
         if ui.button(tr!("conn-connect-to", name = TENCENT_DEMO)).clicked() {
             cmds.push(Command::ConnectDemo(Service::Tencent));
@@ -331,8 +349,8 @@ fn profiles_ui(ui: &mut egui::Ui, profiles: &[Profile], cmds: &mut Vec<Command>)
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&p.name).strong());
             widgets::env_badge(ui, p.environment);
-            ui.label(p.service().label());
-            ui.label(p.endpoint_label());
+            ui.label(widgets::service_name(p.service()));
+            ui.label(endpoint_name(p));
             match &p.tencent {
                 Some(t) => ui.label(tr!("conn-sdkappid-value", id = t.sdkappid.to_string(), admin = t.identifier.as_str())),
                 None => ui.label(tr!("conn-app-key-value", key = p.app_key.as_str())),
@@ -344,5 +362,40 @@ fn profiles_ui(ui: &mut egui::Ui, profiles: &[Profile], cmds: &mut Vec<Command>)
                 cmds.push(Command::RemoveConnection(p.name.clone()));
             }
         });
+    }
+}
+
+/// A RongCloud data centre's name in the console's language.
+fn dc_name(dc: DataCenter) -> String {
+    match dc {
+        DataCenter::Bj => tr!("dc-bj"),
+        DataCenter::Sg => tr!("dc-sg"),
+        DataCenter::SgB => tr!("dc-sg-b"),
+        DataCenter::Na => tr!("dc-na"),
+        DataCenter::Sau => tr!("dc-sau"),
+    }
+}
+
+/// A Tencent Cloud Chat region's name in the console's language.
+fn region_name(r: Region) -> String {
+    match r {
+        Region::China => tr!("region-china"),
+        Region::Sg => tr!("region-sg"),
+        Region::Kr => tr!("region-kr"),
+        Region::Jp => tr!("region-jp"),
+        Region::Ger => tr!("region-ger"),
+        Region::Ind => tr!("region-ind"),
+        Region::Usa => tr!("region-usa"),
+        Region::Idn => tr!("region-idn"),
+        Region::Ksa => tr!("region-ksa"),
+    }
+}
+
+/// Where a profile connects: its data centre or region by name, else its URL.
+fn endpoint_name(p: &Profile) -> String {
+    match (&p.tencent, &p.target) {
+        (Some(t), _) => t.region.map_or_else(|| t.url.trim().to_owned(), region_name),
+        (None, Target::DataCenter(dc)) => dc_name(*dc),
+        (None, Target::Url(_)) => p.endpoint_label(),
     }
 }

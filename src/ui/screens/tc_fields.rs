@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use egui::RichText;
 use poll_promise::Promise;
 
+use crate::model::ApiError;
 use crate::model::tencent::{CustomFieldDef, CustomFields, GroupType, Level, ValueType};
 use crate::protocol::tencent::limits;
 use crate::tr;
@@ -54,6 +55,9 @@ pub struct TcFieldsScreen {
     pub form: FieldForm,
     /// Why the last draft or import was refused.
     pub error: Option<String>,
+    /// A failed request (applying, reading the import file): what failed and the error, shown
+    /// with its code, explanation and request id.
+    pub failure: Option<(String, ApiError)>,
     pub in_use: Option<Vec<String>>,
     pub apply: Option<ApplyDialog>,
     loading: Option<Pending<CustomFields>>,
@@ -101,12 +105,13 @@ impl TcFieldsScreen {
         match take_ready(&mut self.applying) {
             Some(Ok(())) => {
                 cmds.push(Command::info(tr!("tcf-applied")));
+                self.failure = None;
                 self.drafts = CustomFields::default();
                 self.load(cmds);
             }
             Some(Err(e)) => {
-                self.error = Some(format!("{}: {}", tr!("tcf-apply-failed"), e.message));
                 cmds.push(Command::error(&tr!("tcf-apply-failed"), &e));
+                self.failure = Some((tr!("tcf-apply-failed"), e));
                 self.load(cmds);
             }
             None => {}
@@ -129,7 +134,7 @@ impl TcFieldsScreen {
         }
         match take_ready(&mut self.reading) {
             Some(Ok(text)) => self.import(&text),
-            Some(Err(e)) => self.error = Some(e.message),
+            Some(Err(e)) => self.failure = Some((tr!("tcf-import-read-failed"), e)),
             None => {}
         }
     }
@@ -154,6 +159,7 @@ impl TcFieldsScreen {
             if member { drafts.member_fields.push(def) } else { drafts.group_fields.push(def) }
         }
         self.error = None;
+        self.failure = None;
         self.drafts = drafts;
     }
 
@@ -218,8 +224,8 @@ impl TcFieldsScreen {
 
     fn table_ui(&self, ui: &mut egui::Ui, id: &str, have: &[CustomFieldDef], drafts: &[CustomFieldDef], member: bool) {
         egui::Grid::new(id).striped(true).num_columns(if member { 7 } else { 6 }).show(ui, |ui| {
-            for h in ["tcf-key", "tcf-label", "tcf-type", "tcf-read", "tcf-write"] {
-                ui.strong(tr!(h));
+            for h in [tr!("tcf-key"), tr!("tcf-label"), tr!("tcf-type"), tr!("tcf-read"), tr!("tcf-write")] {
+                ui.strong(h);
             }
             if member {
                 ui.strong(tr!("tcf-group-types"));
@@ -280,6 +286,10 @@ impl TcFieldsScreen {
         if let Some(e) = &self.error {
             widgets::problem_ui(ui, e);
         }
+        if let Some((what, e)) = &self.failure {
+            widgets::problem_ui(ui, what);
+            widgets::error_ui(ui, e);
+        }
         if ui.add_enabled(!def.key.is_empty() && why.is_none(), egui::Button::new(tr!("tcf-add-draft"))).clicked() {
             if f.member { self.drafts.member_fields.push(def) } else { self.drafts.group_fields.push(def) }
             self.form = FieldForm { member: self.form.member, ..FieldForm::default() };
@@ -310,6 +320,7 @@ impl TcFieldsScreen {
             let (reply, promise) = pending();
             self.applying = Some(promise);
             self.error = None;
+            self.failure = None;
             cmds.push(Command::TcAddFields { fields: self.drafts.clone(), reason: d.reason.trim().to_owned(), reply });
         }
     }

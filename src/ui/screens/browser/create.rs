@@ -33,7 +33,7 @@ impl CreateForm {
     pub fn problems(&self) -> Vec<String> {
         let mut out = Vec::new();
         if let Err(e) = crate::ops::rules::new_group_id("Group ID", &self.group_id) {
-            out.push(e.message);
+            out.push(crate::ui::error_text::message(&e));
         }
         if self.name.trim().is_empty() {
             out.push(tr!("field-required", label = tr!("create-name")));
@@ -41,14 +41,14 @@ impl CreateForm {
             out.push(tr!("limit-chars", label = tr!("create-name"), max = limits::GROUP_NAME_MAX, count = self.name.chars().count()));
         }
         if let Err(e) = crate::ops::rules::user_id("Owner", &self.owner) {
-            out.push(e.message);
+            out.push(crate::ui::error_text::message(&e));
         }
         let inv = self.invitees();
         if inv.len() > limits::CREATE_INVITEES_MAX {
             out.push(tr!("create-too-many", max = limits::CREATE_INVITEES_MAX, count = inv.len()));
         }
         if let Some(e) = inv.iter().find_map(|u| crate::ops::rules::user_id("Members", u).err()) {
-            out.push(e.message);
+            out.push(crate::ui::error_text::message(&e));
         }
         out
     }

@@ -130,7 +130,7 @@ impl ProfileEditor {
                 ui.add(image.max_size(egui::vec2(96.0, 96.0)).alt_text(tr!("portrait-alt")));
             }
             Some(Err(e)) => {
-                ui.label(RichText::new(&e.message).weak());
+                ui.label(RichText::new(widgets::headline(e)).weak());
             }
         }
     }

@@ -11,8 +11,22 @@ use crate::protocol::tencent::limits;
 use crate::tr;
 
 /// The byte limits of the four text fields, with their message ids.
-pub const TEXT_LIMITS: [(&str, usize); 4] =
-    [("field-name", limits::NAME_BYTES), ("field-introduction", limits::INTRODUCTION_BYTES), ("tc-field-notification", limits::NOTIFICATION_BYTES), ("tc-field-face-url", limits::FACE_URL_BYTES)];
+pub const TEXT_LIMITS: [usize; 4] = [limits::NAME_BYTES, limits::INTRODUCTION_BYTES, limits::NOTIFICATION_BYTES, limits::FACE_URL_BYTES];
+
+/// The label of the `i`th text of [`TEXT_LIMITS`] (literal ids, so the catalogue check sees them).
+pub fn text_label(i: usize) -> String {
+    match i {
+        0 => tr!("field-name"),
+        1 => tr!("field-introduction"),
+        2 => tr!("tc-field-notification"),
+        _ => tr!("tc-field-face-url"),
+    }
+}
+
+/// Whether the `i`th text is long (a multi-line field).
+pub fn text_is_long(i: usize) -> bool {
+    matches!(i, 1 | 2)
+}
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TcForm {
@@ -63,10 +77,10 @@ impl TcForm {
     /// Every problem, each naming the field and its limit.
     pub fn problems(&self, fields: Option<&CustomFields>) -> Vec<String> {
         let mut out = Vec::new();
-        for (i, (id, max)) in TEXT_LIMITS.iter().enumerate() {
+        for (i, max) in TEXT_LIMITS.iter().enumerate() {
             let v = self.text(i);
             if v.len() > *max {
-                out.push(tr!("tc-limit-bytes", label = crate::i18n::text(id), max = *max, bytes = v.len(), chars = v.chars().count()));
+                out.push(tr!("tc-limit-bytes", label = text_label(i), max = *max, bytes = v.len(), chars = v.chars().count()));
             }
         }
         if self.name.trim().is_empty() {

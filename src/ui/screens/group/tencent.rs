@@ -115,8 +115,8 @@ impl TcEditor {
 
     fn texts_ui(&mut self, ui: &mut egui::Ui) {
         ui.heading(tr!("profile-heading"));
-        for ((id, max), value) in TEXT_LIMITS.iter().zip(self.form.texts()) {
-            byte_text(ui, &tr!(id), value, *max, *id == "field-introduction" || *id == "tc-field-notification");
+        for (i, (max, value)) in TEXT_LIMITS.iter().zip(self.form.texts()).enumerate() {
+            byte_text(ui, &tc_form::text_label(i), value, *max, tc_form::text_is_long(i));
         }
     }
 

@@ -48,7 +48,7 @@ impl ImportList {
                 self.column = None;
                 self.check(table);
             }
-            Ok(Err(e)) => self.preview = Some(Err(tr!("import-cannot-read", path = path.display().to_string(), error = e.message))),
+            Ok(Err(e)) => self.preview = Some(Err(tr!("import-cannot-read", path = path.display().to_string(), error = widgets::headline(&e)))),
         }
     }
 
