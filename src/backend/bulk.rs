@@ -21,6 +21,21 @@ pub fn record_request_id(rid: &str) {
     let _ = REQUEST_IDS.try_with(|ids| ids.borrow_mut().push(rid.to_owned()));
 }
 
+/// Runs `work` and returns, with its result, the id of the last request it had answered (for
+/// per-item errors inside a successful answer); an enclosing bulk operation still records it.
+pub async fn with_last_request_id<T>(work: impl std::future::Future<Output = T>) -> (T, Option<String>) {
+    let (out, ids) = REQUEST_IDS
+        .scope(Default::default(), async {
+            let out = work.await;
+            (out, REQUEST_IDS.with(|ids| std::mem::take(&mut *ids.borrow_mut())))
+        })
+        .await;
+    for id in &ids {
+        record_request_id(id);
+    }
+    (out, ids.last().cloned())
+}
+
 /// Trims, drops blanks and repeats, and sorts the list into items to send and items already
 /// decided (invalid ids, skipped with the reason). Repeats get their outcome in the report.
 pub fn prepare(ids: &[String], check: impl Fn(&str) -> Result<(), ApiError>) -> (Vec<String>, Vec<ItemOutcome>) {

@@ -57,7 +57,7 @@ pub fn message(e: &ApiError) -> String {
     match e.kind {
         ErrorKind::Cancelled => tr!("err-msg-cancelled"),
         // Tencent answers without ErrorInfo get the code's explanation as their message.
-        ErrorKind::Server => service_text(&e.message).unwrap_or_else(|| e.message.clone()),
+        ErrorKind::Server => service_text(&e.message).or_else(|| invalid_problem(&e.message)).unwrap_or_else(|| e.message.clone()),
         ErrorKind::Invalid => invalid_message(e).unwrap_or_else(|| e.message.clone()),
         ErrorKind::Transport => e.message.clone(),
     }

@@ -168,6 +168,8 @@ async fn refusals_carry_code_message_and_explanation_and_never_the_key() {
 
     let e = env.client.group("@TGS#nothing", &ResponseFilter::default()).await.unwrap_err();
     assert_eq!(e.code, Some(10015));
+    // A per-group code inside a successful answer still names the request that carried it.
+    assert!(e.request_id.as_deref().is_some_and(|r| !r.is_empty()), "{e:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -48,7 +48,7 @@ impl Client {
                 let members: HashSet<String> = self.group_members(group_id).await?.into_iter().collect();
                 if members.is_empty() {
                     // Legacy calls would create it silently; a console must not.
-                    return Err(ApiError::invalid("", "groupId", format!("group {group_id} does not exist (no hosted profile and no members)")));
+                    return Err(super::neutral::no_such_group(group_id));
                 }
                 Ok(GroupKind::Legacy(members))
             }

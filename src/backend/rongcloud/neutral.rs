@@ -75,6 +75,23 @@ fn hosted_detail(info: GroupInfo, muted_all: bool) -> GroupDetail {
     }
 }
 
+/// There is no group `group_id`: no hosted profile and no legacy members. Reported with the
+/// hosted API's code for it (25410), though neither read refused.
+pub(super) fn no_such_group(group_id: &str) -> ApiError {
+    let code = super::codes::GROUP_MISSING[0];
+    ApiError {
+        kind: crate::model::ErrorKind::Server,
+        path: "/entrust/group/profile/query.json".into(),
+        http_status: None,
+        code: Some(code),
+        message: format!("group {group_id} does not exist (no hosted profile and no members)"),
+        request_id: None,
+        field: Some("groupId".into()),
+        details: None,
+        server_explanation: Some(super::codes::explain(code)),
+    }
+}
+
 /// A hosted group's profile, or a legacy group's member count; an unknown id is an error (a
 /// legacy call would create the group silently; a console must not).
 pub async fn open_group(c: &Client, group_id: &str) -> Result<GroupDetail, ApiError> {
@@ -86,7 +103,7 @@ pub async fn open_group(c: &Client, group_id: &str) -> Result<GroupDetail, ApiEr
     }
     let members = c.group_members(group_id).await?.len();
     if members == 0 {
-        return Err(ApiError::invalid("", "groupId", format!("group {group_id} does not exist (no hosted profile and no members)")));
+        return Err(no_such_group(group_id));
     }
     Ok(GroupDetail {
         group_id: group_id.to_owned(),

@@ -201,12 +201,13 @@ impl Client {
 
     /// One group; its per-group error code becomes the error (10010/10015: no such group).
     pub async fn group(&self, id: &str, filter: &ResponseFilter) -> Result<GroupInfo, ApiError> {
-        let info = self.group_infos(&[id.to_owned()], filter).await?.into_iter().next();
-        match info {
-            Some(i) if i.error_code == 0 => Ok(i),
-            Some(i) => Err(item_error(INFO, &format!("group {id}"), i.error_code, &i.error_info)),
-            None => Err(item_error(INFO, &format!("group {id}"), wire_codes::GROUP_ID_INVALID, "")),
-        }
+        let (infos, request_id) = crate::backend::bulk::with_last_request_id(self.group_infos(&[id.to_owned()], filter)).await;
+        let error = match infos?.into_iter().next() {
+            Some(i) if i.error_code == 0 => return Ok(i),
+            Some(i) => item_error(INFO, &format!("group {id}"), i.error_code, &i.error_info),
+            None => item_error(INFO, &format!("group {id}"), wire_codes::GROUP_ID_INVALID, ""),
+        };
+        Err(ApiError { request_id, ..error })
     }
 
     pub async fn modify_group(&self, id: &str, change: &GroupChange) -> Result<(), ApiError> {
