@@ -3,6 +3,7 @@
 mod bulk;
 mod chaos;
 mod cli;
+mod cli_input;
 mod common;
 mod methods;
 mod transport;
