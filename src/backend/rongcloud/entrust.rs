@@ -134,7 +134,7 @@ impl Client {
         for g in group_ids {
             check::group_id(P, "groupIds", g.as_ref())?;
         }
-        let r: Profiles = self.call(P, &Form::new().joined("groupIds", group_ids), Retry::Always).await?;
+        let r: Profiles = self.call(P, &Form::new().joined("groupIds", group_ids), Retry::Read).await?;
         Ok(r.profiles.into_iter().map(GroupInfo::from).collect())
     }
 
@@ -266,7 +266,7 @@ impl Client {
             .opt("pageToken", (!page_token.is_empty()).then_some(page_token))
             .add("size", size.to_string())
             .add("order", order.wire().to_string());
-        self.call(P, &form, Retry::Always).await
+        self.call(P, &form, Retry::Read).await
     }
 
     /// 14. `/entrust/group/member/specific/query.json`: up to 100 users; non-members are left out.
@@ -274,7 +274,7 @@ impl Client {
         const P: &str = "/entrust/group/member/specific/query.json";
         check::group_id(P, "groupId", group_id)?;
         check::users(P, "userIds", user_ids, limits::ENTRUST_USERS_PER_CALL)?;
-        let r: Members = self.call(P, &Form::new().add("groupId", group_id).joined("userIds", user_ids), Retry::Always).await?;
+        let r: Members = self.call(P, &Form::new().add("groupId", group_id).joined("userIds", user_ids), Retry::Read).await?;
         Ok(r.members)
     }
 
@@ -316,7 +316,7 @@ impl Client {
         const P: &str = "/entrust/group/remarkname/query.json";
         check::group_id(P, "groupId", group_id)?;
         check::user_id(P, "userId", user_id)?;
-        let r: RemarkName = self.call(P, &Form::new().add("groupId", group_id).add("userId", user_id), Retry::Always).await?;
+        let r: RemarkName = self.call(P, &Form::new().add("groupId", group_id).add("userId", user_id), Retry::Read).await?;
         Ok(r.remark_name)
     }
 
@@ -343,7 +343,7 @@ impl Client {
         const P: &str = "/entrust/group/member/followed/get.json";
         check::group_id(P, "groupId", group_id)?;
         check::user_id(P, "userId", user_id)?;
-        let r: FollowedList = self.call(P, &Form::new().add("groupId", group_id).add("userId", user_id), Retry::Always).await?;
+        let r: FollowedList = self.call(P, &Form::new().add("groupId", group_id).add("userId", user_id), Retry::Read).await?;
         Ok(r.members)
     }
 
@@ -355,7 +355,7 @@ impl Client {
             .opt("pageToken", (!page_token.is_empty()).then_some(page_token))
             .add("size", size.to_string())
             .add("order", order.wire().to_string());
-        self.call(P, &form, Retry::Always).await
+        self.call(P, &form, Retry::Read).await
     }
 
     /// 23. `/entrust/joined/group/query.json`: one page of a user's hosted groups (size ≤ 100).
@@ -369,7 +369,7 @@ impl Client {
             .opt("pageToken", (!page_token.is_empty()).then_some(page_token))
             .add("size", size.to_string())
             .add("order", order.wire().to_string());
-        let r: Joined = self.call(P, &form, Retry::Always).await?;
+        let r: Joined = self.call(P, &form, Retry::Read).await?;
         Ok(JoinedPage { total_count: r.total_count, page_token: r.page_token, groups: r.groups.into_iter().map(JoinedGroup::from).collect() })
     }
 
