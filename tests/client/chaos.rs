@@ -19,6 +19,7 @@ use super::common::{Opts, config, start};
 fn patient(url: &str) -> Client {
     let mut c = config(url, None, 0);
     c.max_retries = 80;
+    c.read_retries = 80;
     Client::new(c).unwrap()
 }
 
@@ -77,6 +78,11 @@ fn judge(what: &str, fault_rate: f64, report: &BulkReport, before: &HashSet<Stri
     let t = tally(report);
     let settled = settled(seen, report);
     eprintln!("chaos {fault_rate}: {what}: {t:?}, {settled} lost answers settled by read-back");
+    let mut reasons: Vec<String> = report.items.iter().filter(|i| !matches!(i.outcome, Outcome::Done)).map(|i| format!("{:?}", i.outcome)).collect();
+    reasons.dedup();
+    for r in reasons.iter().take(3) {
+        eprintln!("  e.g. {r}");
+    }
     assert_eq!(report.items.len(), USERS);
     let bad = contradictions(report, before, after, goal_in);
     assert!(bad.is_empty(), "{what} at {fault_rate}: {} contradictions, e.g. {:?}; tally {t:?}", bad.len(), &bad[..bad.len().min(5)]);

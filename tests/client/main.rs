@@ -6,4 +6,5 @@ mod cli;
 mod cli_input;
 mod common;
 mod methods;
+mod single;
 mod transport;

@@ -230,13 +230,26 @@ impl Client {
     }
 
     /// 11. `/entrust/group/manager/add.json`: up to 10; returns the listed users who are not
-    /// members (left out by the server).
+    /// members (left out by the server). When every answer was lost, the roles are read back:
+    /// all listed members admins ⇒ done (the non-members returned); any still not ⇒ not
+    /// applied (a plain failure); the read fails too ⇒ the ambiguous error (unknown).
     pub async fn add_admins(&self, group_id: &str, user_ids: &[impl AsRef<str>]) -> Result<Vec<String>, ApiError> {
         const P: &str = "/entrust/group/manager/add.json";
         check::group_id(P, "groupId", group_id)?;
         check::users(P, "userIds", user_ids, limits::ADMINS_MAX)?;
-        let r: ManagerAdd = self.call(P, &Form::new().add("groupId", group_id).joined("userIds", user_ids), Retry::Always).await?;
-        Ok(r.user_ids)
+        match self.call::<ManagerAdd>(P, &Form::new().add("groupId", group_id).joined("userIds", user_ids), Retry::Always).await {
+            Ok(r) => Ok(r.user_ids),
+            Err(e) if e.is_ambiguous() => {
+                let now = self.members_by_id(group_id, user_ids).await.map_err(|_| e.clone())?;
+                if now.iter().all(|m| m.role != MemberRole::Member) {
+                    let members: std::collections::HashSet<&str> = now.iter().map(|m| m.user_id.as_str()).collect();
+                    Ok(user_ids.iter().map(|u| u.as_ref()).filter(|u| !members.contains(u)).map(str::to_owned).collect())
+                } else {
+                    Err(crate::backend::bulk::not_applied(&e))
+                }
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// 12. `/entrust/group/manager/remove.json`: up to 10.
@@ -249,7 +262,7 @@ impl Client {
             Ok(_) => Ok(()),
             Err(e) if e.is_ambiguous() => {
                 let now = self.members_by_id(group_id, user_ids).await.map_err(|_| e.clone())?;
-                if now.iter().all(|m| m.role != MemberRole::Admin) { Ok(()) } else { Err(e) }
+                if now.iter().all(|m| m.role != MemberRole::Admin) { Ok(()) } else { Err(crate::backend::bulk::not_applied(&e)) }
             }
             Err(e) => Err(e),
         }
