@@ -59,3 +59,51 @@ fn refused_ids_are_echoed_escaped_on_stderr() {
     assert!(err.contains("evil\\u{1b}[31mred") && err.contains("tab\\there"), "escaped: {err}");
     assert!(!err.contains('\u{1b}') && !err.contains('\t'), "no raw control characters on stderr: {err:?}");
 }
+
+/// Runs the CLI with the audit log on `/dev/full` (every write fails with ENOSPC).
+fn run_full_audit(url: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_groupdesk"))
+        .args(["--base-url", url, "--audit-log", "/dev/full"])
+        .args(args)
+        .env_remove("GROUPDESK_APP_SECRET")
+        .output()
+        .unwrap()
+}
+
+/// An audit log that cannot be written: the report and the summary still say what happened
+/// (and the change is made), then the audit failure is reported and the exit code is 1.
+#[test]
+fn an_unwritable_audit_log_is_reported_after_the_outcome() {
+    if !std::path::Path::new("/dev/full").exists() {
+        eprintln!("no /dev/full on this system: skipped");
+        return;
+    }
+    let s = sandbox(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let ids = dir.path().join("ids.txt");
+    std::fs::write(&ids, "u10201\nu10202\n").unwrap();
+    let report = dir.path().join("report.csv");
+    let o = run_full_audit(&s.url, &["members", "mute", "community", "--minutes", "5", "--from", ids.to_str().unwrap(), "--report", report.to_str().unwrap()]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out} {err}");
+    assert!(out.contains("2 of 2 users in community: 2 done"), "the summary is printed: {out}");
+    let rows = std::fs::read_to_string(&report).unwrap();
+    assert!(rows.contains("u10201,done") && rows.contains("u10202,done"), "the report is written: {rows}");
+    assert!(err.contains("/dev/full could not be written"), "the audit failure is reported: {err}");
+    let o = run(&["--base-url", &s.url, "members", "list", "community", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v.as_array().unwrap().iter().any(|m| m["userId"] == "u10201" && m["mutedUntil"].is_string()), "the change was made");
+
+    let o = run_full_audit(&s.url, &["mute-all", "on", "community"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out} {err}");
+    assert!(out.contains("mute-all for community is now on"), "the state comes first: {out}");
+    assert!(err.contains("read back from the server") && err.contains("/dev/full could not be written"), "{err}");
+    assert!(!err.contains("may have been made"), "the state was read back, so it is known: {err}");
+
+    let o = run_full_audit(&s.url, &["members", "role", "community", "u10203", "admin"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out} {err}");
+    assert!(out.contains("u10203 is now an admin of community"), "{out}");
+    assert!(err.contains("/dev/full could not be written") && !err.contains("may have been made"), "{err}");
+}
