@@ -42,6 +42,34 @@ fn padded_empty_and_comma_ids_are_refused_in_both_families() {
     assert_eq!(s.ok("/group/user/query.json", "groupId=lg")["users"], serde_json::json!([]), "no legacy group was made");
 }
 
+/// Hosted list fields are never trimmed: a padded item is refused (400 + 1002 naming the
+/// field), as the legacy family refuses the same id — no stored `pad` for ` pad `.
+#[test]
+fn padded_items_of_hosted_lists_are_refused_not_trimmed() {
+    let s = Server::empty();
+    s.ok("/entrust/group/create.json", "groupId=hg&name=H&owner=o");
+    for (path, body, field) in [
+        ("/entrust/group/join.json", "groupId=hg&userIds=%20pad%20", "userIds"),
+        ("/entrust/group/join.json", "groupId=hg&userIds=a,%20pad", "userIds"),
+        ("/entrust/group/join.json", "groupId=hg&userIds=a&userIds=pad%09", "userIds"),
+        ("/entrust/group/member/kick.json", "groupId=hg&userIds=pad+", "userIds"),
+        ("/entrust/group/profile/query.json", "groupIds=hg,%20hg", "groupIds"),
+    ] {
+        let (status, text) = s.post(path, body);
+        let v = json(&text);
+        assert_eq!((status, v["code"].as_u64()), (400, Some(1002)), "{path} {body}: {text}");
+        let msg = v["errorMessage"].as_str().unwrap();
+        assert!(msg.starts_with(&format!("{field}: the item")) && msg.contains("white space"), "names the field: {text}");
+    }
+    let legacy = s.post("/group/join.json", "userId=%20pad%20&groupId=lg&groupName=L");
+    assert_eq!((legacy.0, json(&legacy.1)["code"].as_u64()), (400, Some(1002)), "the legacy family agrees: {}", legacy.1);
+    let members = s.ok("/entrust/group/member/query.json", "groupId=hg&type=0&size=100");
+    let ids: Vec<&str> = members["members"].as_array().unwrap().iter().map(|m| m["userId"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["o"], "nothing was stored: {members}");
+    // Unpadded lists still work, repeated or comma-joined, a trailing comma ignored.
+    s.ok("/entrust/group/join.json", "groupId=hg&userIds=a,b,&userIds=c");
+}
+
 #[test]
 fn a_stalled_connection_is_closed_and_a_half_sent_body_times_out() {
     let s = Server::empty();
