@@ -128,3 +128,32 @@ fn protocol_level_errors_answer_with_a_json_body_and_a_code() {
         assert!(v["code"].as_u64().is_some() && v["errorMessage"].as_str().is_some_and(|m| !m.is_empty()), "{what}: {v}");
     }
 }
+
+/// A request whose headers stall gets 408 with a JSON body when the header read timeout
+/// (10 s) closes it; an HTTP/2 preface gets 400 with a JSON body — never a silent close.
+#[test]
+fn a_stalled_head_gets_408_and_an_http2_preface_400_with_json_bodies() {
+    let s = Server::empty();
+    let mut h2 = TcpStream::connect(addr(&s)).unwrap();
+    h2.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    h2.write_all(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    let _ = h2.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer:?}");
+    let body = answer.split("\r\n\r\n").nth(1).unwrap_or_default();
+    assert_eq!(json(body)["code"], 1002, "{answer:?}");
+
+    let started = std::time::Instant::now();
+    let mut slow = TcpStream::connect(addr(&s)).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    slow.write_all(b"POST /group/user/query.json HTTP/1.1\r\nHost: x\r\n").unwrap();
+    let mut answer = String::new();
+    let _ = slow.read_to_string(&mut answer);
+    let waited = started.elapsed();
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer:?}");
+    let body = answer.split("\r\n\r\n").nth(1).unwrap_or_default();
+    let v = json(body);
+    assert_eq!(v["code"], 1002, "{answer:?}");
+    assert!(v["errorMessage"].as_str().unwrap().contains("headers did not arrive"), "{answer:?}");
+    assert!(waited >= Duration::from_secs(9) && waited < Duration::from_secs(20), "after the 10 s header timeout: {waited:?}");
+}
