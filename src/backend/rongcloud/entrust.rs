@@ -230,9 +230,9 @@ impl Client {
     }
 
     /// 11. `/entrust/group/manager/add.json`: up to 10; returns the listed users who are not
-    ///    members (left out by the server). When every answer was lost, the roles are read back:
-    ///    all listed members admins ⇒ done (the non-members returned); any still not ⇒ not
-    ///    applied (a plain failure); the read fails too ⇒ the ambiguous error (unknown).
+    ///     members (left out by the server). When every answer was lost, the roles are read back:
+    ///     all listed members admins ⇒ done (the non-members returned); any still not ⇒ not
+    ///     applied (a plain failure); the read fails too ⇒ the ambiguous error (unknown).
     pub async fn add_admins(&self, group_id: &str, user_ids: &[impl AsRef<str>]) -> Result<Vec<String>, ApiError> {
         const P: &str = "/entrust/group/manager/add.json";
         check::group_id(P, "groupId", group_id)?;
