@@ -1,7 +1,14 @@
 //! RongCloud's bulk work on lists of users, on the neutral engine of [`crate::backend::bulk`]:
-//! the owner and non-members are screened out first, then the list goes out in chunks of the
-//! endpoint's maximum (20 for mutes and the allowlist, 100 hosted, 1000 legacy). Also: paged
-//! queries as streams, and whole member lists assembled as fast as the API allows.
+//! the owner is screened out first, then the list goes out in chunks of the endpoint's maximum
+//! (20 for mutes and the allowlist, 100 hosted, 1000 legacy). Also: paged queries as streams,
+//! and whole member lists assembled as fast as the API allows.
+//!
+//! Under faults. Mute and kick act on members only; in a hosted group each chunk's membership
+//! is checked just before the chunk is sent, so a check that fails (after the read budget,
+//! [`super::ClientConfig::read_retries`]) fails that chunk alone, as "not sent", never the
+//! whole job. A change whose answers were all lost is settled by reading the state back
+//! ([`settle`]): done if it holds, failed ("not applied") if not, unknown only if that read
+//! fails too. Reads are safe to repeat and get the larger budget; changes keep `max_retries`.
 
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
