@@ -160,6 +160,16 @@ where
 }
 
 
+/// A single change whose answer was lost (`e`, ambiguous) and whose state, read back, shows it
+/// was not applied: a plain failure (not ambiguous, so it is recorded "failed", not "unknown").
+pub fn not_applied(e: &ApiError) -> ApiError {
+    let mut out = e.clone();
+    out.kind = crate::model::error::ErrorKind::Server;
+    out.http_status = None;
+    out.message = format!("not applied: the answer was lost ({}) and the state read back shows no change", e.message);
+    out
+}
+
 /// Settles the items whose answer was lost after every retry by reading the state back:
 /// `goal_holds` answers which of the listed users are now in the state the action aimed at.
 /// Those are done; the others were not applied (failed). If the read fails too, they stay

@@ -56,10 +56,12 @@ pub async fn app_mute(session: &Session, cmd: AppMuteCmd) -> Result<ExitCode, Cl
         AppMuteCmd::Lift { user, reason } => (user, 0, reason),
     };
     let done = accounts::set_app_mute(session, &user, seconds, reason.as_deref()).await;
-    if let Some(e) = done.audit_error {
-        return Err(CliError::Failed(format!("the change may have been made, but {e}")));
-    }
-    let now = done.result?;
+    // The state (read back from the server) first, then an audit failure.
+    let now = match done.result {
+        Ok(now) => now,
+        Err(e) => return Err(super::audit_failure_after(e.into(), done.audit_error)),
+    };
     println!("{}", describe(&user, &now));
-    Ok(if now.muted() == (seconds > 0) { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    let code = if now.muted() == (seconds > 0) { ExitCode::SUCCESS } else { ExitCode::from(1) };
+    super::audit_outcome(code, done.audit_error, "the state above was read back from the server")
 }

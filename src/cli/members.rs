@@ -41,12 +41,12 @@ pub async fn members(session: &Session, cmd: MembersCmd) -> Result<ExitCode, Cli
             check_group(session, &group).await?;
             let admin = role == RoleArg::Admin;
             let done = members::set_admins(session, &group, std::slice::from_ref(&user), admin, reason.as_deref()).await;
-            done.result?;
-            if let Some(e) = done.audit_error {
-                return Err(CliError::Failed(format!("the change was made, but {e}")));
+            // The outcome first, then an audit failure: what happened is never hidden by it.
+            if let Err(e) = done.result {
+                return Err(super::audit_failure_after(e.into(), done.audit_error));
             }
             println!("{user} is now {} of {group}", if admin { "an admin" } else { "an ordinary member" });
-            Ok(ExitCode::SUCCESS)
+            super::audit_outcome(ExitCode::SUCCESS, done.audit_error, "the change was made")
         }
         MembersCmd::Unmute { bulk } => job(session, &bulk, MemberAction::Unmute, "unmuting").await,
     }
@@ -82,12 +82,14 @@ pub async fn mute_all(session: &Session, cmd: MuteAllCmd) -> Result<ExitCode, Cl
     };
     check_group(session, &group).await?;
     let done = members::set_mute_all(session, &group, on, None).await;
-    if let Some(e) = done.audit_error {
-        return Err(CliError::Failed(format!("the change may have been made, but {e}")));
-    }
-    let now = done.result?;
+    // The state (read back from the server) first, then an audit failure.
+    let now = match done.result {
+        Ok(now) => now,
+        Err(e) => return Err(super::audit_failure_after(e.into(), done.audit_error)),
+    };
     println!("mute-all for {group} is now {}", if now { "on" } else { "off" });
-    Ok(if now == on { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    let code = if now == on { ExitCode::SUCCESS } else { ExitCode::from(1) };
+    super::audit_outcome(code, done.audit_error, "the state above was read back from the server")
 }
 
 /// The mute length asked for: `--minutes N` (0 = permanent) or `--seconds N` (on Tencent
@@ -175,7 +177,7 @@ async fn job(session: &Session, bulk: &BulkArgs, action: MemberAction, verb: &st
     // The report and the summary come first: they say what happened even if the audit failed.
     let code = finish(session, &action, bulk, &done.result)?;
     match done.audit_error {
-        Some(e) => Err(CliError::Failed(format!("the change was made, but {e}"))),
+        Some(e) => Err(CliError::Failed(format!("the report above says what changed, but {e}"))),
         None => Ok(code),
     }
 }

@@ -238,6 +238,24 @@ impl From<ApiError> for CliError {
     }
 }
 
+/// After the outcome was printed: an audit log that could not be written fails the command
+/// (exit 1), saying what is known about the change (`known`).
+pub(crate) fn audit_outcome(code: ExitCode, audit_error: Option<String>, known: &str) -> Result<ExitCode, CliError> {
+    match audit_error {
+        Some(e) => Err(CliError::Failed(format!("{known}, but {e}"))),
+        None => Ok(code),
+    }
+}
+
+/// A change that failed and whose audit entry could not be written either: both are reported.
+pub(crate) fn audit_failure_after(failed: CliError, audit_error: Option<String>) -> CliError {
+    match (failed, audit_error) {
+        (CliError::Failed(m), Some(e)) => CliError::Failed(format!("{m}\n  and {e}")),
+        (CliError::Usage(m), Some(e)) => CliError::Usage(format!("{m}\n  and {e}")),
+        (failed, None) => failed,
+    }
+}
+
 pub fn exit(result: Result<ExitCode, CliError>) -> ExitCode {
     match result {
         Ok(code) => code,

@@ -82,9 +82,11 @@ impl AuditEntry {
         }
     }
 
-    /// Marks the change failed with the service's error (and its request id).
+    /// Marks the change failed with the service's error (and its request id) — or "unknown"
+    /// when the error is ambiguous (the answer was lost and the state could not be read back),
+    /// since the change may have been applied.
     pub fn with_error(mut self, e: &crate::model::ApiError) -> Self {
-        self.result = "failed".into();
+        self.result = if e.is_ambiguous() { "unknown" } else { "failed" }.into();
         self.error = Some(e.to_string());
         self.request_ids.extend(e.request_id.clone());
         self

@@ -27,66 +27,80 @@ pub struct IdList {
 /// Header names taken as the user id column (compared case-insensitively).
 const ID_HEADERS: [&str; 4] = ["userid", "user_id", "id", "user id"];
 
-/// Line endings made `\n` (CR-only files from old spreadsheets included), the BOM dropped.
-fn normalise(text: &str) -> String {
-    text.strip_prefix('\u{feff}').unwrap_or(text).replace("\r\n", "\n").replace('\r', "\n")
-}
-
-/// The delimiter of the first line: comma, tab or semicolon (comma when there is none).
-fn reader(text: &str) -> csv::Reader<&[u8]> {
-    let first = text.lines().next().unwrap_or("");
-    let delim = [b',', b'\t', b';'].into_iter().find(|d| first.as_bytes().contains(d)).unwrap_or(b',');
-    csv::ReaderBuilder::new().delimiter(delim).flexible(true).has_headers(false).from_reader(text.as_bytes())
-}
+mod records;
 
 fn is_id_header(cell: &str) -> bool {
     ID_HEADERS.contains(&cell.trim().to_ascii_lowercase().as_str())
 }
 
+/// The records of an id list, BOM dropped; blank lines are kept (callers skip them).
+fn parse(text: &str) -> Result<Vec<records::Record>, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    records::records(text, records::guess_delimiter(text))
+}
+
 /// Reads user ids: a CSV with a `userId` column (any case; also `user_id`, `id`), or one id
 /// per line (a one-column CSV, with or without that header). Quotes are CSV quotes, never part
 /// of an id; blank lines are ignored; a BOM is stripped; CR, LF and CRLF all end a line.
+///
+/// Nothing is guessed: an id is exactly the field as written (unquoted), never trimmed, joined
+/// or split. A line with more fields in a one-column list, text after a closing quote, a quote
+/// never closed, an id with spaces around it and a row without the id column are errors naming
+/// the line — a list is sent whole or not at all.
 pub fn read_ids(text: &str) -> Result<IdList, String> {
     read_ids_column(text, None)
 }
 
 /// The header of a CSV input (None for plain one-id-per-line text).
 pub fn csv_headers(text: &str) -> Option<Vec<String>> {
-    let text = normalise(text);
-    let mut r = reader(&text);
-    let first = r.records().next()?.ok()?;
-    (first.len() > 1 || first.iter().any(is_id_header)).then(|| first.iter().map(str::to_owned).collect())
+    let recs = parse(text).ok()?;
+    let first = recs.into_iter().find(|r| !r.is_blank())?.fields;
+    (first.len() > 1 || first.iter().any(|c| is_id_header(c))).then_some(first)
 }
 
 /// Ids from a chosen CSV column (by index), or the detected one when `column` is `None`.
 pub fn read_ids_column(text: &str, column: Option<usize>) -> Result<IdList, String> {
-    let text = normalise(text);
-    let mut records = reader(&text).into_records();
-    let Some(first) = records.next().transpose().map_err(|e| format!("line 1: {e}"))? else {
+    let mut recs = parse(text)?.into_iter().filter(|r| !r.is_blank());
+    let Some(first) = recs.next() else {
         return Ok(IdList { ids: Vec::new(), column: None });
     };
-    let header = first.len() > 1 || first.iter().any(is_id_header);
+    let header = first.fields.len() > 1 || first.fields.iter().any(|c| is_id_header(c));
+    let width = first.fields.len();
     let col = match column {
-        Some(c) if c < first.len() => c,
+        Some(c) if c < width => c,
         Some(c) => return Err(format!("the CSV has no column {}", c + 1)),
         None if !header => 0,
-        None => first.iter().position(is_id_header).ok_or_else(|| {
-            format!("no userId column in the CSV header (found: {})", first.iter().collect::<Vec<_>>().join(", "))
+        None => first.fields.iter().position(|c| is_id_header(c)).ok_or_else(|| {
+            format!("no userId column in the CSV header (found: {})", first.fields.join(", "))
         })?,
     };
     let mut ids = Vec::new();
-    let mut take = |rec: &csv::StringRecord| {
-        if let Some(v) = rec.get(col).map(str::trim).filter(|v| !v.is_empty()) {
-            ids.push(v.to_owned());
+    let mut take = |rec: &records::Record| -> Result<(), String> {
+        if width == 1 && rec.fields.len() > 1 {
+            return Err(format!(
+                "line {}: {} fields in a one-column id list (one id per line; quote an id that contains the delimiter)",
+                rec.line,
+                rec.fields.len()
+            ));
         }
+        let Some(v) = rec.fields.get(col) else {
+            return Err(format!("line {}: no column {} (the row has {} fields)", rec.line, col + 1, rec.fields.len()));
+        };
+        if v.trim() != v {
+            return Err(format!("line {}: the id {:?} has spaces around it (user ids cannot)", rec.line, v));
+        }
+        if !v.is_empty() {
+            ids.push(v.clone());
+        }
+        Ok(())
     };
     if !header {
-        take(&first);
+        take(&first)?;
     }
-    for (n, rec) in records.enumerate() {
-        take(&rec.map_err(|e| format!("line {}: {e}", n + 2))?);
+    for rec in recs {
+        take(&rec)?;
     }
-    Ok(IdList { ids, column: header.then(|| first.get(col).unwrap_or_default().to_owned()) })
+    Ok(IdList { ids, column: header.then(|| first.fields[col].clone()) })
 }
 
 /// A dry run of an id list against the group: what would be sent and what would not.
@@ -253,8 +267,18 @@ mod tests {
     }
 
     #[test]
+    fn nothing_dropped_or_invented() {
+        assert!(read_ids("u10040\nu10041,u10042\n").unwrap_err().starts_with("line 2: 2 fields in a one-column"));
+        assert!(read_ids("userId\nu10045, u10046\n").unwrap_err().starts_with("line 2: 2 fields"));
+        assert!(read_ids("u1\n\"u10050\"x\n").unwrap_err().starts_with("line 2: text after a closing quote"));
+        assert!(read_ids("name,userId\nAnn\n").unwrap_err().starts_with("line 2: no column 2"));
+        assert_eq!(read_ids("\"a,b\"\n\"c\"\"d\"\n").unwrap().ids, ["a,b", "c\"d"]);
+    }
+
+    #[test]
     fn ids_from_text_and_csv() {
-        assert_eq!(read_ids("u1\n\n u2 \r\n").unwrap().ids, ["u1", "u2"]);
+        assert_eq!(read_ids("u1\n\nu2\r\n").unwrap().ids, ["u1", "u2"]);
+        assert!(read_ids("u1\n u2 \r\n").unwrap_err().starts_with("line 2: the id \" u2 \" has spaces"));
         let l = read_ids("\u{feff}name,UserId\nAnn,u1\n\"B, b\",u2\n").unwrap();
         assert_eq!(l.ids, ["u1", "u2"]);
         assert_eq!(l.column.as_deref(), Some("UserId"));

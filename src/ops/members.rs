@@ -77,9 +77,17 @@ pub async fn set_member(s: &Session, group_id: &str, user_id: &str, nickname: &s
 }
 
 /// Switches mute-all, then reads the state back: the result is the state the server holds.
+/// When the answer was lost (after the retries), the state read back decides: switched ⇒ done,
+/// not switched ⇒ failed ("not applied"); if it cannot be read either, the ambiguous error
+/// stands and the audit records "unknown". A confirmed switch whose read-back fails is `on`.
 pub async fn set_mute_all(s: &Session, group_id: &str, on: bool, reason: Option<&str>) -> Recorded<Result<bool, ApiError>> {
     let result = match s.backend.set_mute_all(group_id, on).await {
-        Ok(()) => s.backend.mute_all(group_id).await,
+        Ok(()) => Ok(s.backend.mute_all(group_id).await.unwrap_or(on)),
+        Err(e) if e.is_ambiguous() => match s.backend.mute_all(group_id).await {
+            Ok(now) if now == on => Ok(now),
+            Ok(_) => Err(crate::backend::bulk::not_applied(&e)),
+            Err(_) => Err(e),
+        },
         Err(e) => Err(e),
     };
     let action = if on { "mute-all on" } else { "mute-all off" };

@@ -3,9 +3,9 @@
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Output, Stdio};
 
-struct Sandbox {
+pub(super) struct Sandbox {
     child: Child,
-    url: String,
+    pub(super) url: String,
     _dir: tempfile::TempDir,
 }
 
@@ -16,7 +16,7 @@ impl Drop for Sandbox {
     }
 }
 
-fn sandbox(extra: &[&str]) -> Sandbox {
+pub(super) fn sandbox(extra: &[&str]) -> Sandbox {
     let dir = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_groupdesk"))
         .args(["sandbox", "--addr", "127.0.0.1:0", "--seed", "demo"])
@@ -35,7 +35,7 @@ fn sandbox(extra: &[&str]) -> Sandbox {
     Sandbox { child, url: line.trim().strip_prefix("listening on ").unwrap().to_owned(), _dir: dir }
 }
 
-fn run(args: &[&str]) -> Output {
+pub(super) fn run(args: &[&str]) -> Output {
     // Keep the tests' audit entries out of the machine's real audit log.
     let audit = std::env::temp_dir().join(format!("groupdesk-cli-tests-{}.jsonl", std::process::id()));
     Command::new(env!("CARGO_BIN_EXE_groupdesk"))
@@ -46,7 +46,7 @@ fn run(args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn text(o: &Output) -> (String, String) {
+pub(super) fn text(o: &Output) -> (String, String) {
     (String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
 }
 

@@ -3,6 +3,8 @@
 mod bulk;
 mod chaos;
 mod cli;
+mod cli_input;
 mod common;
 mod methods;
+mod single;
 mod transport;

@@ -42,6 +42,34 @@ fn padded_empty_and_comma_ids_are_refused_in_both_families() {
     assert_eq!(s.ok("/group/user/query.json", "groupId=lg")["users"], serde_json::json!([]), "no legacy group was made");
 }
 
+/// Hosted list fields are never trimmed: a padded item is refused (400 + 1002 naming the
+/// field), as the legacy family refuses the same id — no stored `pad` for ` pad `.
+#[test]
+fn padded_items_of_hosted_lists_are_refused_not_trimmed() {
+    let s = Server::empty();
+    s.ok("/entrust/group/create.json", "groupId=hg&name=H&owner=o");
+    for (path, body, field) in [
+        ("/entrust/group/join.json", "groupId=hg&userIds=%20pad%20", "userIds"),
+        ("/entrust/group/join.json", "groupId=hg&userIds=a,%20pad", "userIds"),
+        ("/entrust/group/join.json", "groupId=hg&userIds=a&userIds=pad%09", "userIds"),
+        ("/entrust/group/member/kick.json", "groupId=hg&userIds=pad+", "userIds"),
+        ("/entrust/group/profile/query.json", "groupIds=hg,%20hg", "groupIds"),
+    ] {
+        let (status, text) = s.post(path, body);
+        let v = json(&text);
+        assert_eq!((status, v["code"].as_u64()), (400, Some(1002)), "{path} {body}: {text}");
+        let msg = v["errorMessage"].as_str().unwrap();
+        assert!(msg.starts_with(&format!("{field}: the item")) && msg.contains("white space"), "names the field: {text}");
+    }
+    let legacy = s.post("/group/join.json", "userId=%20pad%20&groupId=lg&groupName=L");
+    assert_eq!((legacy.0, json(&legacy.1)["code"].as_u64()), (400, Some(1002)), "the legacy family agrees: {}", legacy.1);
+    let members = s.ok("/entrust/group/member/query.json", "groupId=hg&type=0&size=100");
+    let ids: Vec<&str> = members["members"].as_array().unwrap().iter().map(|m| m["userId"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["o"], "nothing was stored: {members}");
+    // Unpadded lists still work, repeated or comma-joined, a trailing comma ignored.
+    s.ok("/entrust/group/join.json", "groupId=hg&userIds=a,b,&userIds=c");
+}
+
 #[test]
 fn a_stalled_connection_is_closed_and_a_half_sent_body_times_out() {
     let s = Server::empty();
@@ -99,4 +127,33 @@ fn protocol_level_errors_answer_with_a_json_body_and_a_code() {
         let v: serde_json::Value = serde_json::from_str(body).unwrap_or_else(|_| panic!("{what}: the body is not JSON: {answer:?}"));
         assert!(v["code"].as_u64().is_some() && v["errorMessage"].as_str().is_some_and(|m| !m.is_empty()), "{what}: {v}");
     }
+}
+
+/// A request whose headers stall gets 408 with a JSON body when the header read timeout
+/// (10 s) closes it; an HTTP/2 preface gets 400 with a JSON body — never a silent close.
+#[test]
+fn a_stalled_head_gets_408_and_an_http2_preface_400_with_json_bodies() {
+    let s = Server::empty();
+    let mut h2 = TcpStream::connect(addr(&s)).unwrap();
+    h2.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    h2.write_all(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    let _ = h2.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer:?}");
+    let body = answer.split("\r\n\r\n").nth(1).unwrap_or_default();
+    assert_eq!(json(body)["code"], 1002, "{answer:?}");
+
+    let started = std::time::Instant::now();
+    let mut slow = TcpStream::connect(addr(&s)).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    slow.write_all(b"POST /group/user/query.json HTTP/1.1\r\nHost: x\r\n").unwrap();
+    let mut answer = String::new();
+    let _ = slow.read_to_string(&mut answer);
+    let waited = started.elapsed();
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer:?}");
+    let body = answer.split("\r\n\r\n").nth(1).unwrap_or_default();
+    let v = json(body);
+    assert_eq!(v["code"], 1002, "{answer:?}");
+    assert!(v["errorMessage"].as_str().unwrap().contains("headers did not arrive"), "{answer:?}");
+    assert!(waited >= Duration::from_secs(9) && waited < Duration::from_secs(20), "after the 10 s header timeout: {waited:?}");
 }

@@ -1,7 +1,14 @@
 //! RongCloud's bulk work on lists of users, on the neutral engine of [`crate::backend::bulk`]:
-//! the owner and non-members are screened out first, then the list goes out in chunks of the
-//! endpoint's maximum (20 for mutes and the allowlist, 100 hosted, 1000 legacy). Also: paged
-//! queries as streams, and whole member lists assembled as fast as the API allows.
+//! the owner is screened out first, then the list goes out in chunks of the endpoint's maximum
+//! (20 for mutes and the allowlist, 100 hosted, 1000 legacy). Also: paged queries as streams,
+//! and whole member lists assembled as fast as the API allows.
+//!
+//! Under faults. Mute and kick act on members only; in a hosted group each chunk's membership
+//! is checked just before the chunk is sent, so a check that fails (after the read budget,
+//! [`super::ClientConfig::read_retries`]) fails that chunk alone, as "not sent", never the
+//! whole job. A change whose answers were all lost is settled by reading the state back
+//! ([`settle`]): done if it holds, failed ("not applied") if not, unknown only if that read
+//! fails too. Reads are safe to repeat and get the larger budget; changes keep `max_retries`.
 
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
@@ -67,16 +74,14 @@ impl Client {
     }
 
     /// Splits `users` into those to act on and skipped ones: the owner (never acted on by a
-    /// bulk operation) and, when `members_only`, users who are not members.
+    /// bulk operation) and, for a legacy group when `members_only`, users who are not members.
+    /// Hosted membership is checked chunk by chunk in [`Self::members_in_chunk`].
     async fn screen(&self, path: &str, group_id: &str, users: &[String], members_only: bool) -> Result<(GroupKind, Vec<String>, Vec<ItemOutcome>), ApiError> {
         check::group_id(path, "groupId", group_id)?;
         let (send, mut decided) = prepare(path, users);
         let kind = self.group_kind(group_id).await?;
         let (owner, members): (Option<String>, Option<HashSet<String>>) = match &kind {
-            GroupKind::Hosted(info) => {
-                let m = if members_only { Some(self.membership(group_id, &send).await?.into_keys().collect()) } else { None };
-                (Some(info.owner.clone()), m)
-            }
+            GroupKind::Hosted(info) => (Some(info.owner.clone()), None),
             GroupKind::Legacy(m) => (None, members_only.then(|| m.clone())),
         };
         let mut act = Vec::new();
@@ -92,6 +97,20 @@ impl Client {
         Ok((kind, act, decided))
     }
 
+    /// The membership check of one chunk of a hosted group's bulk work, made just before the
+    /// chunk is sent: the chunk's non-members (to skip, with the reason) and its members (to
+    /// send). A check that fails even after the read budget fails only this chunk — as a plain
+    /// failure, since nothing was sent — never the whole job.
+    async fn members_in_chunk(&self, path: &str, group_id: &str, chunk: Vec<String>) -> Result<(Vec<String>, Vec<(String, String)>), ApiError> {
+        let found = self.membership(group_id, &chunk).await.map_err(|e| {
+            let mut e = ApiError::invalid(path, "userIds", format!("not sent: the membership check before the change failed: {}", e.message));
+            e.kind = ErrorKind::Server;
+            e
+        })?;
+        let (members, others): (Vec<String>, Vec<String>) = chunk.into_iter().partition(|u| found.contains_key(u));
+        Ok((members, others.into_iter().map(|u| (u, "not a member of the group".to_owned())).collect()))
+    }
+
     fn failed_report(users: &[String], e: &ApiError) -> BulkReport {
         BulkReport { items: users.iter().map(|u| ItemOutcome { user_id: u.clone(), outcome: Outcome::failed(e) }).collect(), request_ids: Vec::new() }
     }
@@ -103,13 +122,18 @@ impl Client {
         if minutes > limits::MUTE_MINUTES_MAX {
             return Self::failed_report(users, &ApiError::invalid(P, "minutes", format!("at most {} (30 days; 0 = permanent), got {minutes}", limits::MUTE_MINUTES_MAX)));
         }
-        let (_, act, decided) = match self.screen(P, group_id, users, true).await {
+        let (kind, act, decided) = match self.screen(P, group_id, users, true).await {
             Ok(s) => s,
             Err(e) => return Self::failed_report(users, &e),
         };
+        let hosted = matches!(kind, GroupKind::Hosted(_));
         let mut report = self
             .run_chunks(users, act, capabilities(true).batch.mute, ctl, decided, |c| async move {
-                self.mute(Some(group_id), &c, minutes).await.map(|_| Vec::new())
+                let (send, left) = if hosted { self.members_in_chunk(P, group_id, c).await? } else { (c, Vec::new()) };
+                if !send.is_empty() {
+                    self.mute(Some(group_id), &send, minutes).await?;
+                }
+                Ok(left)
             })
             .await;
         settle(&mut report, ctl, |open| async move { Ok(self.muted_among(group_id, open).await?.0) }).await;
@@ -143,7 +167,14 @@ impl Client {
         let hosted = matches!(kind, GroupKind::Hosted(_));
         let mut report = self
             .run_chunks(users, act, capabilities(hosted).batch.kick, ctl, decided, |c| async move {
-                if hosted { self.kick(group_id, &c, o).await } else { self.group_quit(group_id, &c).await }.map(|_| Vec::new())
+                if !hosted {
+                    return self.group_quit(group_id, &c).await.map(|_| Vec::new());
+                }
+                let (send, left) = self.members_in_chunk(P, group_id, c).await?;
+                if !send.is_empty() {
+                    self.kick(group_id, &send, o).await?;
+                }
+                Ok(left)
             })
             .await;
         settle(&mut report, ctl, |open| async move { Ok(self.members_among(group_id, open, hosted).await?.1) }).await;

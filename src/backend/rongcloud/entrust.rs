@@ -134,7 +134,7 @@ impl Client {
         for g in group_ids {
             check::group_id(P, "groupIds", g.as_ref())?;
         }
-        let r: Profiles = self.call(P, &Form::new().joined("groupIds", group_ids), Retry::Always).await?;
+        let r: Profiles = self.call(P, &Form::new().joined("groupIds", group_ids), Retry::Read).await?;
         Ok(r.profiles.into_iter().map(GroupInfo::from).collect())
     }
 
@@ -230,13 +230,26 @@ impl Client {
     }
 
     /// 11. `/entrust/group/manager/add.json`: up to 10; returns the listed users who are not
-    /// members (left out by the server).
+    ///     members (left out by the server). When every answer was lost, the roles are read back:
+    ///     all listed members admins ⇒ done (the non-members returned); any still not ⇒ not
+    ///     applied (a plain failure); the read fails too ⇒ the ambiguous error (unknown).
     pub async fn add_admins(&self, group_id: &str, user_ids: &[impl AsRef<str>]) -> Result<Vec<String>, ApiError> {
         const P: &str = "/entrust/group/manager/add.json";
         check::group_id(P, "groupId", group_id)?;
         check::users(P, "userIds", user_ids, limits::ADMINS_MAX)?;
-        let r: ManagerAdd = self.call(P, &Form::new().add("groupId", group_id).joined("userIds", user_ids), Retry::Always).await?;
-        Ok(r.user_ids)
+        match self.call::<ManagerAdd>(P, &Form::new().add("groupId", group_id).joined("userIds", user_ids), Retry::Always).await {
+            Ok(r) => Ok(r.user_ids),
+            Err(e) if e.is_ambiguous() => {
+                let now = self.members_by_id(group_id, user_ids).await.map_err(|_| e.clone())?;
+                if now.iter().all(|m| m.role != MemberRole::Member) {
+                    let members: std::collections::HashSet<&str> = now.iter().map(|m| m.user_id.as_str()).collect();
+                    Ok(user_ids.iter().map(|u| u.as_ref()).filter(|u| !members.contains(u)).map(str::to_owned).collect())
+                } else {
+                    Err(crate::backend::bulk::not_applied(&e))
+                }
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// 12. `/entrust/group/manager/remove.json`: up to 10.
@@ -249,7 +262,7 @@ impl Client {
             Ok(_) => Ok(()),
             Err(e) if e.is_ambiguous() => {
                 let now = self.members_by_id(group_id, user_ids).await.map_err(|_| e.clone())?;
-                if now.iter().all(|m| m.role != MemberRole::Admin) { Ok(()) } else { Err(e) }
+                if now.iter().all(|m| m.role != MemberRole::Admin) { Ok(()) } else { Err(crate::backend::bulk::not_applied(&e)) }
             }
             Err(e) => Err(e),
         }
@@ -266,7 +279,7 @@ impl Client {
             .opt("pageToken", (!page_token.is_empty()).then_some(page_token))
             .add("size", size.to_string())
             .add("order", order.wire().to_string());
-        self.call(P, &form, Retry::Always).await
+        self.call(P, &form, Retry::Read).await
     }
 
     /// 14. `/entrust/group/member/specific/query.json`: up to 100 users; non-members are left out.
@@ -274,7 +287,7 @@ impl Client {
         const P: &str = "/entrust/group/member/specific/query.json";
         check::group_id(P, "groupId", group_id)?;
         check::users(P, "userIds", user_ids, limits::ENTRUST_USERS_PER_CALL)?;
-        let r: Members = self.call(P, &Form::new().add("groupId", group_id).joined("userIds", user_ids), Retry::Always).await?;
+        let r: Members = self.call(P, &Form::new().add("groupId", group_id).joined("userIds", user_ids), Retry::Read).await?;
         Ok(r.members)
     }
 
@@ -316,7 +329,7 @@ impl Client {
         const P: &str = "/entrust/group/remarkname/query.json";
         check::group_id(P, "groupId", group_id)?;
         check::user_id(P, "userId", user_id)?;
-        let r: RemarkName = self.call(P, &Form::new().add("groupId", group_id).add("userId", user_id), Retry::Always).await?;
+        let r: RemarkName = self.call(P, &Form::new().add("groupId", group_id).add("userId", user_id), Retry::Read).await?;
         Ok(r.remark_name)
     }
 
@@ -343,7 +356,7 @@ impl Client {
         const P: &str = "/entrust/group/member/followed/get.json";
         check::group_id(P, "groupId", group_id)?;
         check::user_id(P, "userId", user_id)?;
-        let r: FollowedList = self.call(P, &Form::new().add("groupId", group_id).add("userId", user_id), Retry::Always).await?;
+        let r: FollowedList = self.call(P, &Form::new().add("groupId", group_id).add("userId", user_id), Retry::Read).await?;
         Ok(r.members)
     }
 
@@ -355,7 +368,7 @@ impl Client {
             .opt("pageToken", (!page_token.is_empty()).then_some(page_token))
             .add("size", size.to_string())
             .add("order", order.wire().to_string());
-        self.call(P, &form, Retry::Always).await
+        self.call(P, &form, Retry::Read).await
     }
 
     /// 23. `/entrust/joined/group/query.json`: one page of a user's hosted groups (size ≤ 100).
@@ -369,7 +382,7 @@ impl Client {
             .opt("pageToken", (!page_token.is_empty()).then_some(page_token))
             .add("size", size.to_string())
             .add("order", order.wire().to_string());
-        let r: Joined = self.call(P, &form, Retry::Always).await?;
+        let r: Joined = self.call(P, &form, Retry::Read).await?;
         Ok(JoinedPage { total_count: r.total_count, page_token: r.page_token, groups: r.groups.into_iter().map(JoinedGroup::from).collect() })
     }
 

@@ -127,7 +127,7 @@ impl Client {
     pub async fn group_members(&self, group_id: &str) -> Result<Vec<String>, ApiError> {
         const P: &str = "/group/user/query.json";
         check::group_id(P, "groupId", group_id)?;
-        let r: Users = self.call(P, &Form::new().add("groupId", group_id), Retry::Always).await?;
+        let r: Users = self.call(P, &Form::new().add("groupId", group_id), Retry::Read).await?;
         Ok(r.users.into_iter().map(|u| u.id).collect())
     }
 
@@ -140,7 +140,7 @@ impl Client {
             check::page_size(P, size, limits::USER_GROUPS_PAGE_MAX)?;
             form = form.add("page", page.to_string()).add("size", size.to_string());
         }
-        let r: Groups = self.call(P, &form, Retry::Always).await?;
+        let r: Groups = self.call(P, &form, Retry::Read).await?;
         Ok(r.groups)
     }
 
@@ -186,7 +186,7 @@ impl Client {
     pub async fn muted(&self, group_id: Option<&str>) -> Result<Vec<MutedUser>, ApiError> {
         const P: &str = "/group/user/gag/list.json";
         opt_group(P, group_id)?;
-        let r: Muted = self.call(P, &Form::new().opt("groupId", group_id), Retry::Always).await?;
+        let r: Muted = self.call(P, &Form::new().opt("groupId", group_id), Retry::Read).await?;
         Ok(r.users)
     }
 
@@ -208,7 +208,7 @@ impl Client {
     pub async fn mute_all_status(&self, group_ids: &[impl AsRef<str>]) -> Result<Vec<(String, bool)>, ApiError> {
         const P: &str = "/group/ban/query.json";
         check_groups(P, group_ids, limits::GAG_PER_CALL)?;
-        let r: BanInfo = self.call(P, &Form::new().repeated("groupId", group_ids), Retry::Always).await?;
+        let r: BanInfo = self.call(P, &Form::new().repeated("groupId", group_ids), Retry::Read).await?;
         Ok(r.groupinfo.into_iter().map(|g| (g.group_id, g.stat == 1)).collect())
     }
 
@@ -217,7 +217,7 @@ impl Client {
         const P: &str = "/group/ban/query.json";
         check::page_size(P, size, limits::BAN_PAGE_MAX)?;
         let form = Form::new().add("page", page.max(1).to_string()).add("size", size.to_string());
-        let r: BanInfo = self.call(P, &form, Retry::Always).await?;
+        let r: BanInfo = self.call(P, &form, Retry::Read).await?;
         Ok(r.groupinfo.into_iter().map(|g| g.group_id).collect())
     }
 
@@ -243,7 +243,7 @@ impl Client {
     pub async fn allowlist(&self, group_id: &str) -> Result<Vec<String>, ApiError> {
         const P: &str = "/group/user/ban/whitelist/query.json";
         check::group_id(P, "groupId", group_id)?;
-        let r: UserIds = self.call(P, &Form::new().add("groupId", group_id), Retry::Always).await?;
+        let r: UserIds = self.call(P, &Form::new().add("groupId", group_id), Retry::Read).await?;
         Ok(r.user_ids)
     }
 
@@ -263,7 +263,7 @@ impl Client {
         const P: &str = "/group/remarks/get.json";
         check::user_id(P, "userId", user_id)?;
         check::group_id(P, "groupId", group_id)?;
-        let r: Remark = self.call(P, &Form::new().add("userId", user_id).add("groupId", group_id), Retry::Always).await?;
+        let r: Remark = self.call(P, &Form::new().add("userId", user_id).add("groupId", group_id), Retry::Read).await?;
         Ok(r.remark)
     }
 

@@ -19,7 +19,7 @@ struct Empty {}
 impl Client {
     /// The App Key's allowed extProfile keys (sandbox only).
     pub async fn sandbox_ext_keys(&self) -> Result<Vec<String>, ApiError> {
-        let r: Keys = self.call("/_sandbox/extkeys/list.json", &Form::new(), Retry::Always).await?;
+        let r: Keys = self.call("/_sandbox/extkeys/list.json", &Form::new(), Retry::Read).await?;
         Ok(r.keys)
     }
 

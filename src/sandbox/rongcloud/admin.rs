@@ -17,7 +17,7 @@ use super::validate;
 const REGISTRY_MAX: usize = 100;
 
 fn keys(p: &Params) -> WireResult<Vec<String>> {
-    let keys = p.list(&["keys", "key"]);
+    let keys = p.list(&["keys", "key"])?;
     if keys.is_empty() {
         return Err(WireError::param("keys is required"));
     }

@@ -75,6 +75,7 @@ impl From<Rejection> for WireError {
             }
             Rejection::BodyUnreadable => Self::new(400, 1002, "the request body could not be read"),
             Rejection::Malformed { status } => Self::new(status, 1002, match status {
+                408 => "the request headers did not arrive in time (header read timeout)",
                 414 => "the request path is too long",
                 431 => "the request has too many or too long headers",
                 _ => "the request is not valid HTTP/1.1 (request line or headers)",

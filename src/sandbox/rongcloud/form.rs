@@ -52,20 +52,25 @@ impl Params {
     }
 
     /// A list parameter of the entrust family: repeated keys, comma-joined values, or a mix of
-    /// both; whitespace around items trimmed, empty items and duplicates dropped (first wins).
-    pub fn list(&self, names: &[&str]) -> Vec<String> {
+    /// both; empty items and duplicates dropped (first wins). An item with white space around
+    /// it is refused (1002, naming the parameter), never trimmed: the legacy family refuses the
+    /// same id, and trimming would act on a different id than the one sent.
+    pub fn list(&self, names: &[&str]) -> WireResult<Vec<String>> {
         let mut out: Vec<String> = Vec::new();
         for (k, v) in &self.pairs {
             if !names.contains(&k.as_str()) {
                 continue;
             }
-            for item in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            for item in v.split(',').filter(|s| !s.is_empty()) {
+                if item.trim() != item {
+                    return Err(WireError::param(format!("{k}: the item {item:?} has white space at its start or end")));
+                }
                 if !out.iter().any(|x| x == item) {
                     out.push(item.to_owned());
                 }
             }
         }
-        out
+        Ok(out)
     }
 
     /// An optional integer; present but not a number is a parameter error naming the field.
@@ -125,8 +130,12 @@ mod tests {
 
     #[test]
     fn lists_accept_both_styles_and_mixtures() {
-        let p = Params::parse(b"userIds=a,b&userIds=c&userIds=&userIds=b, d").unwrap();
-        assert_eq!(p.list(&["userIds"]), ["a", "b", "c", "d"]);
+        let p = Params::parse(b"userIds=a,b&userIds=c&userIds=&userIds=b,d,").unwrap();
+        assert_eq!(p.list(&["userIds"]).unwrap(), ["a", "b", "c", "d"]);
+        for padded in [&b"userIds=a,%20pad%20"[..], b"userIds=a,+b", b"userIds=a&userIds=b%09"] {
+            let e = Params::parse(padded).unwrap().list(&["userIds"]).unwrap_err();
+            assert!(e.message.contains("userIds: the item"), "{}", e.message);
+        }
     }
 
     #[test]

@@ -125,7 +125,7 @@ pub fn legacy_users(p: &Params, field: &str, max: usize) -> WireResult<Vec<Strin
 }
 
 pub fn entrust_users(p: &Params, field: &str, max: usize, required: bool) -> WireResult<Vec<String>> {
-    user_list(Family::Entrust, field, p.list(&[field]), max, required)
+    user_list(Family::Entrust, field, p.list(&[field])?, max, required)
 }
 
 // ----- hosted profile JSON (reference §6.1) -----

@@ -122,6 +122,7 @@ impl From<Rejection> for WireError {
             }
             Rejection::BodyUnreadable => Self::new(codes::PARSE, "HTTP parse error: the body could not be read"),
             Rejection::Malformed { status } => Self::new(codes::PARSE, match status {
+                408 => "timeout: the request headers did not arrive in time",
                 414 => "HTTP parse error: the request path is too long",
                 431 => "HTTP parse error: too many or too long headers",
                 _ => "HTTP parse error: not valid HTTP/1.1 (request line or headers)",

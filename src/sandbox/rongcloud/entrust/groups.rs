@@ -77,7 +77,7 @@ fn profile_json(g: &Group) -> Value {
 /// 3. `/entrust/group/profile/query.json` — up to 50 groups (`groupIds`, or leniently
 ///    `groupId`); unknown and legacy groups are left out.
 pub fn profile_query(ctx: &Ctx, p: &Params) -> WireResult<Value> {
-    let ids = p.list(&["groupIds", "groupId"]);
+    let ids = p.list(&["groupIds", "groupId"])?;
     if ids.is_empty() {
         return Err(WireError::param("groupIds is required"));
     }
