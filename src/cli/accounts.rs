@@ -42,7 +42,7 @@ fn describe(user: &str, m: &AppMute) -> String {
 }
 
 pub async fn app_mute(session: &Session, cmd: AppMuteCmd) -> Result<ExitCode, CliError> {
-    if session.backend.service() != crate::model::Service::Tencent {
+    if session.service() != crate::model::Service::Tencent {
         return Err(CliError::Usage("app-mute is Tencent Cloud Chat's (use --service tencent)".into()));
     }
     let (user, seconds, reason) = match cmd {

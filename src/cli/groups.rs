@@ -13,13 +13,13 @@ pub async fn groups(session: &Session, cmd: GroupsCmd) -> Result<ExitCode, CliEr
         GroupsCmd::List { json } => list(session, json).await,
         GroupsCmd::Show { group, json } => show(session, &group, json).await,
         GroupsCmd::Create { name, id, owner, group_type, members, reason } => {
-            let tencent_type = match session.backend.service() {
+            let tencent_type = match session.service() {
                 Service::Tencent => Some(crate::model::tencent::GroupType::parse(group_type.trim()).ok_or_else(|| {
                     CliError::Usage(format!("--type: {group_type:?} is not a group type (Work, Public, Meeting, AVChatRoom, Community)"))
                 })?),
                 Service::RongCloud => None,
             };
-            if session.backend.service() == Service::RongCloud {
+            if session.service() == Service::RongCloud {
                 if id.is_none() || owner.is_none() {
                     return Err(CliError::Usage("RongCloud groups need --id and --owner".into()));
                 }
@@ -46,7 +46,7 @@ pub async fn groups(session: &Session, cmd: GroupsCmd) -> Result<ExitCode, CliEr
 /// `custom-fields list`: the app's configured keys (Tencent's sandbox registry).
 pub async fn custom_fields(session: &Session, cmd: CustomFieldsCmd) -> Result<ExitCode, CliError> {
     let CustomFieldsCmd::List { json } = cmd;
-    if session.backend.service() != Service::Tencent {
+    if session.service() != Service::Tencent {
         return Err(CliError::Usage("custom-fields is Tencent's (RongCloud's extProfile keys are in `groups show`)".into()));
     }
     let fields = crate::ops::tencent::custom_fields(session).await?;
@@ -82,7 +82,7 @@ async fn list(session: &Session, json: bool) -> Result<ExitCode, CliError> {
     for g in &rows {
         let _ = writeln!(out, "{:<24} {:<32} {:>8}  {:<12} {}", g.group_id, g.name, g.member_count, g.owner, format_ms(g.created_ms));
     }
-    let kind = if session.backend.service() == Service::RongCloud { "hosted groups" } else { "groups" };
+    let kind = if session.service() == Service::RongCloud { "hosted groups" } else { "groups" };
     let _ = writeln!(out, "{} {kind}", rows.len());
     Ok(ExitCode::SUCCESS)
 }

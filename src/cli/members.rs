@@ -18,7 +18,7 @@ pub async fn members(session: &Session, cmd: MembersCmd) -> Result<ExitCode, Cli
         MembersCmd::List { group, json } => list(session, &group, json).await,
         MembersCmd::Export { group, out, bom } => {
             let rows = rows(session, &group).await?;
-            let columns = csv::member_columns(session.backend.service()).to_vec();
+            let columns = csv::member_columns(session.service()).to_vec();
             let n = members::export_csv(out.clone(), rows, columns, bom, |_| {})
                 .await
                 .map_err(|e| CliError::Failed(format!("writing {}: {e}", out.display())))?;
@@ -53,8 +53,8 @@ pub async fn members(session: &Session, cmd: MembersCmd) -> Result<ExitCode, Cli
 }
 
 pub async fn allowlist(session: &Session, cmd: AllowlistCmd) -> Result<ExitCode, CliError> {
-    if session.backend.service() != crate::model::Service::RongCloud {
-        return Err(CliError::Usage(format!("allowlist: {} groups have no mute-all allowlist (mute-all silences everyone but the owner and admins)", session.backend.service().label())));
+    if session.service() != crate::model::Service::RongCloud {
+        return Err(CliError::Usage(format!("allowlist: {} groups have no mute-all allowlist (mute-all silences everyone but the owner and admins)", session.service().label())));
     }
     match cmd {
         AllowlistCmd::Add { bulk } => job(session, &bulk, MemberAction::AllowlistAdd, "allowlisting").await,
@@ -96,7 +96,7 @@ pub async fn mute_all(session: &Session, cmd: MuteAllCmd) -> Result<ExitCode, Cl
 /// 4294967295, the wire's "permanent", is taken as permanent). The range is the group's
 /// ([`crate::model::caps::MuteCaps::check`], the check the console makes too).
 fn mute_duration(session: &Session, minutes: Option<u32>, seconds: Option<u64>) -> Result<MuteDuration, CliError> {
-    let tencent = session.backend.service() == crate::model::Service::Tencent;
+    let tencent = session.service() == crate::model::Service::Tencent;
     Ok(match (minutes, seconds) {
         (Some(m), _) => MuteDuration::from_minutes(m),
         (None, Some(0)) => return Err(CliError::Usage("--seconds: at least 1 (0 would unmute; use `members unmute`, or --minutes 0 for permanent)".into())),
@@ -124,7 +124,7 @@ async fn check_group(session: &Session, group: &str) -> Result<(), CliError> {
 async fn open_checked(session: &Session, group: &str) -> Result<crate::model::GroupDetail, CliError> {
     match groups::open(session, group).await {
         Ok(d) => Ok(d),
-        Err(e) if session.backend.is_group_missing(&e) => {
+        Err(e) if session.is_group_missing(&e) => {
             Err(CliError::Usage(format!("GROUP: group {group} does not exist")))
         }
         Err(e) => Err(e.into()),
@@ -204,7 +204,7 @@ fn finish(session: &Session, action: &MemberAction, bulk: &BulkArgs, report: &Bu
         "{}: {} of {} users in {}: {} done, {} failed, {} skipped, {} unknown",
         action.audit_words(), p.done, p.total, bulk.group, p.done, p.failed, p.skipped, p.unknown
     );
-    let explain = |c| session.backend.explain(c);
+    let explain = |c| session.explain(c);
     let not_done: Vec<_> = report.items.iter().filter(|i| i.outcome != Outcome::Done).collect();
     for item in not_done.iter().take(10) {
         let code = item.outcome.code().map(|c| format!(" (code {c})")).unwrap_or_default();

@@ -8,7 +8,9 @@ use super::audit::{AuditEntry, AuditLog};
 /// A connection as both front ends use it. Cheap to clone (into background tasks).
 #[derive(Clone)]
 pub struct Session {
-    pub backend: Backend,
+    /// The service client, for the operations layer only: the front ends ask through `ops`
+    /// and the accessors below, never the client itself.
+    pub(in crate::ops) backend: Backend,
     /// Recorded as the `connection` of audit entries: the base URL or data-centre code, so the
     /// console and the CLI name the same server the same way.
     pub connection: String,
@@ -41,6 +43,31 @@ impl Session {
             self.operator = operator.trim().to_owned();
         }
         self
+    }
+
+    /// The service this session talks to.
+    pub fn service(&self) -> crate::model::Service {
+        self.backend.service()
+    }
+
+    /// The base URL requests go to now (after any fail-over).
+    pub fn current_url(&self) -> String {
+        self.backend.current_url()
+    }
+
+    /// Checks a group id the service could address (length and characters, not existence).
+    pub fn check_group_id(&self, field: &str, group_id: &str) -> Result<(), ApiError> {
+        self.backend.check_group_id(field, group_id)
+    }
+
+    /// Whether the server answered that the group does not exist.
+    pub fn is_group_missing(&self, e: &ApiError) -> bool {
+        self.backend.is_group_missing(e)
+    }
+
+    /// The plain-language meaning of a service error code.
+    pub fn explain(&self, code: u32) -> &'static str {
+        self.backend.explain(code)
     }
 
     /// A new entry for a change by this session's operator on this connection.

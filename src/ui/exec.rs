@@ -31,12 +31,12 @@ pub struct Connection {
 impl Connection {
     /// The base URL requests go to (no I/O).
     pub fn url(&self) -> String {
-        self.session.backend.current_url()
+        self.session.current_url()
     }
 
     /// The service it talks to.
     pub fn service(&self) -> Service {
-        self.session.backend.service()
+        self.session.service()
     }
 }
 
@@ -161,7 +161,7 @@ pub async fn export_members(path: PathBuf, rows: Vec<Member>, columns: Vec<&'sta
 /// Writes a job's per-user outcomes as CSV.
 pub async fn export_outcomes(s: Option<Session>, path: PathBuf, report: BulkReport) -> Result<(), ApiError> {
     blocking("export", move || {
-        let service = s.map(|s| s.backend.service()).unwrap_or(crate::model::Service::RongCloud);
+        let service = s.map(|s| s.service()).unwrap_or(crate::model::Service::RongCloud);
         crate::ops::members::write_report_file(&path, &report, service).map_err(|e| file_error(&path, e))
     })
     .await

@@ -41,7 +41,7 @@ impl GroupdeskApp {
 
     pub(super) fn load_server_ext_keys(&mut self) {
         // The `/_sandbox/` ext-key registry is the RongCloud sandbox's.
-        if let Some(s) = self.ops().filter(|s| self.session.on_sandbox() && s.backend.service() == crate::model::Service::RongCloud) {
+        if let Some(s) = self.ops().filter(|s| self.session.on_sandbox() && s.service() == crate::model::Service::RongCloud) {
             let reply = self.extkeys.expect_server_keys();
             self.bridge.reply(reply, async move { ops::extkeys::sandbox_keys(&s).await });
         }
@@ -80,7 +80,7 @@ impl GroupdeskApp {
     pub(super) fn open_group(&mut self, group_id: &str) {
         let group_id = group_id.trim();
         let checked = match self.session.ops() {
-            Some(s) => s.backend.check_group_id("Group ID", group_id),
+            Some(s) => s.check_group_id("Group ID", group_id),
             None => crate::ops::rules::group_id("Group ID", group_id),
         };
         if let Err(e) = checked {

@@ -93,7 +93,7 @@ impl Session {
 
     /// Connected to Tencent Cloud Chat (its custom-fields console replaces the ext-key one).
     pub fn on_tencent(&self) -> bool {
-        self.conn.as_ref().is_some_and(|c| c.session.backend.service() == crate::model::Service::Tencent)
+        self.conn.as_ref().is_some_and(|c| c.session.service() == crate::model::Service::Tencent)
     }
 
     pub fn on_sandbox(&self) -> bool {
