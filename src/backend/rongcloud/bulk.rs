@@ -3,9 +3,10 @@
 //! (20 for mutes and the allowlist, 100 hosted, 1000 legacy). Also: paged queries as streams,
 //! and whole member lists assembled as fast as the API allows.
 //!
-//! Under faults. Mute and kick act on members only; in a hosted group each chunk's membership
-//! is checked just before the chunk is sent, so a check that fails (after the read budget,
-//! [`super::ClientConfig::read_retries`]) fails that chunk alone, as "not sent", never the
+//! Under faults. Mute and kick act on members only; in a hosted group the membership of the
+//! whole list is read in one wave before the first chunk, and when that read fails (after the
+//! read budget, [`super::ClientConfig::read_retries`]) each chunk checks its own members just
+//! before it is sent, so a check that fails fails that chunk alone, as "not sent", never the
 //! whole job. A change whose answers were all lost is settled by reading the state back
 //! ([`settle`]): done if it holds, failed ("not applied") if not, unknown only if that read
 //! fails too. Reads are safe to repeat and get the larger budget; changes keep `max_retries`.
@@ -75,7 +76,7 @@ impl Client {
 
     /// Splits `users` into those to act on and skipped ones: the owner (never acted on by a
     /// bulk operation) and, for a legacy group when `members_only`, users who are not members.
-    /// Hosted membership is checked chunk by chunk in [`Self::members_in_chunk`].
+    /// Hosted membership is checked by [`Self::chunk_members`].
     async fn screen(&self, path: &str, group_id: &str, users: &[String], members_only: bool) -> Result<(GroupKind, Vec<String>, Vec<ItemOutcome>), ApiError> {
         check::group_id(path, "groupId", group_id)?;
         let (send, mut decided) = prepare(path, users);
@@ -111,6 +112,24 @@ impl Client {
         Ok((members, others.into_iter().map(|u| (u, "not a member of the group".to_owned())).collect()))
     }
 
+    /// The hosted membership of everyone a job acts on, read at once before the first chunk
+    /// (the fast path: one wave of reads). `None` when the group is legacy or the read failed:
+    /// then each chunk checks its own members ([`Self::members_in_chunk`]).
+    async fn membership_up_front(&self, kind: &GroupKind, group_id: &str, act: &[String]) -> Option<HashSet<String>> {
+        match kind {
+            GroupKind::Hosted(_) => self.membership(group_id, act).await.ok().map(|m| m.into_keys().collect()),
+            GroupKind::Legacy(_) => None,
+        }
+    }
+
+    /// A chunk's members to send and non-members to skip: from the membership read up front
+    /// when there is one, else from the chunk's own check.
+    async fn chunk_members(&self, path: &str, group_id: &str, known: Option<&HashSet<String>>, chunk: Vec<String>) -> Result<(Vec<String>, Vec<(String, String)>), ApiError> {
+        let Some(known) = known else { return self.members_in_chunk(path, group_id, chunk).await };
+        let (members, others): (Vec<String>, Vec<String>) = chunk.into_iter().partition(|u| known.contains(u));
+        Ok((members, others.into_iter().map(|u| (u, "not a member of the group".to_owned())).collect()))
+    }
+
     fn failed_report(users: &[String], e: &ApiError) -> BulkReport {
         BulkReport { items: users.iter().map(|u| ItemOutcome { user_id: u.clone(), outcome: Outcome::failed(e) }).collect(), request_ids: Vec::new() }
     }
@@ -127,9 +146,11 @@ impl Client {
             Err(e) => return Self::failed_report(users, &e),
         };
         let hosted = matches!(kind, GroupKind::Hosted(_));
+        let known = self.membership_up_front(&kind, group_id, &act).await;
+        let known = known.as_ref();
         let mut report = self
             .run_chunks(users, act, capabilities(true).batch.mute, ctl, decided, |c| async move {
-                let (send, left) = if hosted { self.members_in_chunk(P, group_id, c).await? } else { (c, Vec::new()) };
+                let (send, left) = if hosted { self.chunk_members(P, group_id, known, c).await? } else { (c, Vec::new()) };
                 if !send.is_empty() {
                     self.mute(Some(group_id), &send, minutes).await?;
                 }
@@ -165,12 +186,14 @@ impl Client {
             Err(e) => return Self::failed_report(users, &e),
         };
         let hosted = matches!(kind, GroupKind::Hosted(_));
+        let known = self.membership_up_front(&kind, group_id, &act).await;
+        let known = known.as_ref();
         let mut report = self
             .run_chunks(users, act, capabilities(hosted).batch.kick, ctl, decided, |c| async move {
                 if !hosted {
                     return self.group_quit(group_id, &c).await.map(|_| Vec::new());
                 }
-                let (send, left) = self.members_in_chunk(P, group_id, c).await?;
+                let (send, left) = self.chunk_members(P, group_id, known, c).await?;
                 if !send.is_empty() {
                     self.kick(group_id, &send, o).await?;
                 }
