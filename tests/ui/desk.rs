@@ -330,23 +330,13 @@ fn saving_an_ext_key_that_exists_asks_first_and_the_review_shows_labels() {
 #[test]
 fn ext_key_changes_record_their_reason_and_a_removal_is_confirmed() {
     let mut ui = start();
-    let audit = |ui: &Ui| groupdesk::ops::audit::AuditLog::new(ui._dir.path().join("audit.jsonl")).read().unwrap_or_default();
     ui.click(Role::Button, "extProfile keys");
     ui.type_into("Key (ext_…)", "ext_team");
     ui.type_into("Label", "Team");
     ui.type_into("Reason for the change (audit log)", "ticket 77");
     ui.click(Role::Button, "Save key");
     ui.wait("key enabled on the sandbox", |a| a.sandbox_ext_keys().is_some_and(|k| k.iter().any(|k| k == "ext_team")));
-    let mut saved = None;
-    for _ in 0..200 {
-        saved = audit(&ui).into_iter().find(|e| e.action == "extProfile key ext_team defined");
-        if saved.is_some() {
-            break;
-        }
-        ui.harness.run_steps(1);
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    assert_eq!(saved.expect("recorded").reason.as_deref(), Some("ticket 77"));
+    assert_eq!(audit_entry(&mut ui, "extProfile key ext_team defined").reason.as_deref(), Some("ticket 77"));
     // Removing asks first, naming the key by its label; Escape keeps it.
     ui.click(Role::Button, "Remove ext_team");
     ui.harness.run_steps(6);
@@ -363,14 +353,18 @@ fn ext_key_changes_record_their_reason_and_a_removal_is_confirmed() {
     ui.harness.key_press(egui::Key::Enter);
     ui.wait("key disabled on the sandbox", |a| a.sandbox_ext_keys().is_some_and(|k| !k.iter().any(|k| k == "ext_team")));
     assert!(!ui.harness.state().settings().registries.values().flat_map(|r| r.keys.iter()).any(|k| k.key == "ext_team"), "removed");
-    let mut removed = None;
-    for _ in 0..200 {
-        removed = audit(&ui).into_iter().find(|e| e.action == "extProfile key ext_team removed");
-        if removed.is_some() {
-            break;
+    assert_eq!(audit_entry(&mut ui, "extProfile key ext_team removed").reason.as_deref(), Some("ticket 78"));
+}
+
+/// The audit entry with this action, once the background task has written it.
+fn audit_entry(ui: &mut Ui, action: &str) -> groupdesk::ops::audit::AuditEntry {
+    for _ in 0..500 {
+        let log = groupdesk::ops::audit::AuditLog::new(ui._dir.path().join("audit.jsonl"));
+        if let Some(e) = log.read().unwrap_or_default().into_iter().find(|e| e.action == action) {
+            return e;
         }
         ui.harness.run_steps(1);
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    assert_eq!(removed.expect("recorded").reason.as_deref(), Some("ticket 78"));
+    panic!("no audit entry {action:?}");
 }
