@@ -3,7 +3,7 @@
 //! actions); only the display is translated, by the known forms of those words. An action of
 //! another form (an older or newer version's) is shown as stored.
 
-use super::widgets::model_text;
+use super::display::model_text;
 use crate::tr;
 
 /// The stored action in the console's language, or as stored when its form is unknown (and

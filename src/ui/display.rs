@@ -1,5 +1,6 @@
-//! How numbers and times are shown: thousands separators, and times in the operator's local
-//! time zone with the zone named (or in UTC, a setting). The zone choice is one flag for the
+//! How numbers, times and the model's fixed phrases are shown: thousands separators, times in
+//! the operator's local time zone with the zone named (or in UTC, a setting), and English
+//! phrases of the model in the console's language ([`model_text`]). The zone choice is one flag for the
 //! whole console, set by the shell from the settings.
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -46,6 +47,27 @@ pub fn utc_text(text: &str) -> String {
 pub fn clock_now() -> String {
     let now = chrono::Utc::now();
     if utc() { now.format("%H:%M:%S").to_string() } else { now.with_timezone(&chrono::Local).format("%H:%M:%S").to_string() }
+}
+
+/// A fixed English phrase of the model (a permission's wording, a form field's name) in the
+/// console's language: the catalogue's `m-<slug>` message, else the phrase itself.
+pub fn model_text(phrase: &str) -> String {
+    let mut id = String::from("m-");
+    for c in phrase.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-');
+    let text = crate::i18n::text(id);
+    if text == id { phrase.to_owned() } else { text }
+}
+
+/// [`model_text`] for any text (user data passes through unchanged).
+pub fn model_text_owned(text: &str) -> String {
+    if text.len() > 60 || !text.is_ascii() { text.to_owned() } else { model_text(text) }
 }
 
 #[cfg(test)]

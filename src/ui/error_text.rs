@@ -68,7 +68,7 @@ fn invalid_message(e: &ApiError) -> Option<String> {
     let field = e.field.as_deref()?;
     let problem = e.message.strip_prefix(field)?.strip_prefix(": ")?;
     let text = invalid_problem(problem)?;
-    Some(tr!("err-invalid-field", field = super::widgets::model_text(field), problem = text))
+    Some(tr!("err-invalid-field", field = super::display::model_text(field), problem = text))
 }
 
 /// The known problems of `ApiError::invalid` (ops and the limit checks), translated.
@@ -92,7 +92,7 @@ fn invalid_problem(p: &str) -> Option<String> {
         return exact;
     }
     if let Some(what) = p.strip_suffix(" is not available on this service") {
-        return Some(tr!("err-invalid-not-available", what = super::widgets::model_text(what)));
+        return Some(tr!("err-invalid-not-available", what = super::display::model_text(what)));
     }
     if let Some(group) = p.strip_prefix("group ").and_then(|r| r.strip_suffix(" does not exist (no hosted profile and no members)")) {
         return Some(tr!("err-invalid-no-group", group = group));

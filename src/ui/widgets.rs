@@ -90,6 +90,8 @@ pub fn text_field(ui: &mut Ui, label: &str, value: &mut String) -> egui::Respons
     .inner
 }
 
+pub use super::display::{model_text, model_text_owned};
+
 /// An environment's name as shown on badges ("SANDBOX").
 pub fn env_name(env: Environment) -> String {
     match env {
@@ -127,27 +129,6 @@ pub fn env_badge(ui: &mut Ui, env: Environment) {
 /// A button whose text is in the error colour (destructive actions).
 pub fn danger_button(ui: &Ui, text: &str) -> egui::Button<'static> {
     egui::Button::new(RichText::new(text.to_owned()).color(ui.visuals().error_fg_color))
-}
-
-/// A fixed English phrase of the model (a permission's wording, a form field's name) in the
-/// console's language: the catalogue's `m-<slug>` message, else the phrase itself.
-pub fn model_text(phrase: &str) -> String {
-    let mut id = String::from("m-");
-    for c in phrase.chars() {
-        if c.is_ascii_alphanumeric() {
-            id.push(c.to_ascii_lowercase());
-        } else if !id.ends_with('-') {
-            id.push('-');
-        }
-    }
-    let id = id.trim_end_matches('-');
-    let text = crate::i18n::text(id);
-    if text == id { phrase.to_owned() } else { text }
-}
-
-/// [`model_text`] for any text (user data passes through unchanged).
-pub fn model_text_owned(text: &str) -> String {
-    if text.len() > 60 || !text.is_ascii() { text.to_owned() } else { model_text(text) }
 }
 
 // ----- bulk outcomes -----
