@@ -368,3 +368,37 @@ fn audit_entry(ui: &mut Ui, action: &str) -> groupdesk::ops::audit::AuditEntry {
     }
     panic!("no audit entry {action:?}");
 }
+
+/// A CJK font file of the system (the UI tests need one anyway: the demo names are Chinese).
+fn system_cjk_font_file() -> std::path::PathBuf {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| ["ttc", "ttf", "otf"].contains(&x.to_string_lossy().to_lowercase().as_str())) {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(std::path::Path::new("/usr/share/fonts"), &mut files);
+    files.sort();
+    let cjk = |p: &std::path::Path| ["wqy", "cjk", "uming", "ukai", "droidsansfallback"].iter().any(|k| p.to_string_lossy().to_lowercase().contains(k));
+    files.into_iter().find(|p| cjk(p)).expect("a CJK font under /usr/share/fonts (Debian: fonts-wqy-microhei)")
+}
+
+#[test]
+fn a_cjk_font_file_is_chosen_with_the_in_app_chooser() {
+    let mut ui = start();
+    ui.wait("fonts installed", |a| a.fonts_ready());
+    ui.click(Role::Button, "Connections");
+    ui.click(Role::Button, "Choose…");
+    ui.harness.run_steps(6);
+    ui.wait("the in-app chooser (no system dialog in tests)", |a| a.file_chooser_open());
+    let font = system_cjk_font_file();
+    ui.type_into("Folder", &font.parent().unwrap().display().to_string());
+    ui.type_into("File name (ttf, otf, ttc)", &font.file_name().unwrap().to_string_lossy());
+    ui.click(Role::Button, "Open file");
+    ui.wait("the chosen file is the CJK font", |a| a.font_status().file.as_ref().is_some_and(|(p, face)| p == &font && face.is_some()));
+}
