@@ -7,9 +7,9 @@ use std::path::Path;
 
 use crate::i18n::{Catalog, Language};
 
-/// Files whose computed ids are checked otherwise: `widgets.rs` (`model_text`: an `m-` id, else
+/// Files whose computed ids are checked otherwise: `display.rs` (`model_text`: an `m-` id, else
 /// the English phrase) and `error_text.rs` (ids read from the catalogue). (This file is not scanned.)
-const COMPUTED_IDS_ALLOWED: [&str; 2] = ["widgets.rs", "error_text.rs"];
+const COMPUTED_IDS_ALLOWED: [&str; 2] = ["display.rs", "error_text.rs"];
 
 struct Uses {
     /// (id, file)
