@@ -412,7 +412,7 @@ import-cannot-read = cannot read { $path }: { $error }
 
 files-save-title = Save as
 files-open-title = Open a file
-files-native-failed = The system's file dialog is not available here (it answered in { $ms } ms: no file-chooser portal or zenity). Type the path instead.
+files-native-failed = The system's file dialog is not available here (it answered in { $ms } ms: no file-chooser portal or zenity). Pick or type the path here instead.
 files-folder = Folder
 files-folder-hint = e.g. /home/you/Downloads
 files-name = File name
@@ -420,6 +420,9 @@ files-name-open = File name ({ $extensions })
 files-name-hint = file name, or a full path
 files-save = Save file
 files-open = Open file
+files-up = .. (up one folder)
+files-list-failed = This folder cannot be listed: { $error }
+files-list-empty = No matching files in this folder.
 
 ## Audit screen
 

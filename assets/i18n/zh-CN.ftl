@@ -334,7 +334,7 @@ import-cannot-read = 无法读取 { $path }：{ $error }
 
 files-save-title = 另存为
 files-open-title = 打开文件
-files-native-failed = 此处无法使用系统文件对话框（{ $ms } 毫秒内即返回：没有文件选择门户或 zenity）。请直接输入路径。
+files-native-failed = 此处无法使用系统文件对话框（{ $ms } 毫秒内即返回：没有文件选择门户或 zenity）。请在此选择或输入路径。
 files-folder = 文件夹
 files-folder-hint = 例如 /home/you/Downloads
 files-name = 文件名
@@ -342,6 +342,9 @@ files-name-open = 文件名（{ $extensions }）
 files-name-hint = 文件名或完整路径
 files-save = 保存文件
 files-open = 打开文件
+files-up = ..（上一级文件夹）
+files-list-failed = 无法列出此文件夹：{ $error }
+files-list-empty = 此文件夹中没有匹配的文件。
 
 ## 审计
 

@@ -244,6 +244,41 @@ pub async fn default_folder() -> PathBuf {
     .unwrap_or_else(|_| PathBuf::from("."))
 }
 
+/// One entry of a folder as the in-app path chooser lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FolderEntry {
+    pub name: String,
+    pub is_dir: bool,
+}
+
+/// The folder's sub-folders and files (only those ending in one of `extensions`, when given),
+/// hidden ones left out, folders first, each group by name; at most `FOLDER_LIST_MAX`.
+pub async fn list_folder(folder: PathBuf, extensions: &'static [&'static str]) -> Result<Vec<FolderEntry>, String> {
+    let listed = tokio::task::spawn_blocking(move || -> std::io::Result<Vec<FolderEntry>> {
+        let mut entries = Vec::new();
+        for e in std::fs::read_dir(&folder)? {
+            let e = e?;
+            let name = e.file_name().to_string_lossy().into_owned();
+            let is_dir = e.file_type().map(|t| t.is_dir()).unwrap_or(false) || e.path().is_dir();
+            let wanted = extensions.is_empty() || Path::new(&name).extension().is_some_and(|x| extensions.iter().any(|w| x.eq_ignore_ascii_case(w)));
+            if !name.starts_with('.') && (is_dir || wanted) {
+                entries.push(FolderEntry { name, is_dir });
+            }
+        }
+        entries.sort_by(|a, b| b.is_dir.cmp(&a.is_dir).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())));
+        entries.truncate(FOLDER_LIST_MAX);
+        Ok(entries)
+    })
+    .await;
+    match listed {
+        Ok(r) => r.map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// The most entries the in-app chooser lists (a folder of 100,000 files stays responsive).
+pub const FOLDER_LIST_MAX: usize = 1_000;
+
 // ----- benchmarks -----
 
 /// Resident memory of this process in kB (Linux), for the memory benchmark.

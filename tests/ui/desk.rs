@@ -402,3 +402,52 @@ fn a_cjk_font_file_is_chosen_with_the_in_app_chooser() {
     ui.click(Role::Button, "Open file");
     ui.wait("the chosen file is the CJK font", |a| a.font_status().file.as_ref().is_some_and(|(p, face)| p == &font && face.is_some()));
 }
+
+#[test]
+fn the_in_app_chooser_lists_folders_and_matching_files() {
+    let mut ui = start();
+    let root = ui._dir.path().join("exports");
+    std::fs::create_dir_all(root.join("sub")).unwrap();
+    std::fs::write(root.join("notes.txt"), "not json").unwrap();
+    ui.click(Role::Button, "extProfile keys");
+    // Save: into a sub-folder picked from the list.
+    ui.click(Role::Button, "Export registry…");
+    ui.wait("the in-app chooser", |a| a.file_chooser_open());
+    ui.type_into("Folder", &root.display().to_string());
+    let listed = |ui: &mut Ui, label: &str| {
+        for _ in 0..300 {
+            ui.harness.run_steps(1);
+            if ui.harness.query_by_label(label).is_some() {
+                // The modal sizes itself to the list over a few frames: click once it is still.
+                ui.harness.run_steps(6);
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        panic!("{label} not listed");
+    };
+    listed(&mut ui, "sub/");
+    ui.harness.get_by_label("sub/").click();
+    ui.harness.run_steps(2);
+    assert_eq!(ui.harness.get_by_role_and_label(Role::TextInput, "Folder").value().as_deref(), Some(root.join("sub").display().to_string().as_str()));
+    listed(&mut ui, "No matching files in this folder.");
+    ui.click(Role::Button, "Save file");
+    let saved = root.join("sub").join("extprofile-keys.json");
+    ui.wait("exported", |_| saved.exists());
+    // Open: only the JSON files are offered; "..", then the sub-folder, then the file.
+    ui.click(Role::Button, "Import registry…");
+    ui.wait("the in-app chooser", |a| a.file_chooser_open());
+    ui.type_into("Folder", &root.join("sub").display().to_string());
+    listed(&mut ui, "extprofile-keys.json");
+    ui.harness.get_by_label(".. (up one folder)").click();
+    ui.harness.run_steps(2);
+    listed(&mut ui, "sub/");
+    assert!(ui.harness.query_by_label("notes.txt").is_none(), "only the dialog's file types are listed");
+    ui.harness.get_by_label("sub/").click();
+    listed(&mut ui, "extprofile-keys.json");
+    ui.harness.get_by_label("extprofile-keys.json").click();
+    ui.harness.run_steps(2);
+    assert_eq!(ui.harness.get_by_role_and_label(Role::TextInput, "File name (json)").value().as_deref(), Some("extprofile-keys.json"));
+    ui.click(Role::Button, "Open file");
+    ui.wait("the chooser closed", |a| !a.file_chooser_open());
+}

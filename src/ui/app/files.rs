@@ -12,7 +12,8 @@ use super::GroupdeskApp;
 use crate::tr;
 use crate::ui::command::{FileDialog, Level, take_ready};
 use crate::ui::file_dialog::{self, NativeAnswer};
-use crate::ui::{exec, widgets};
+use crate::ui::exec::{self, FolderEntry};
+use crate::ui::widgets;
 
 type Reply = Sender<Option<PathBuf>>;
 
@@ -33,6 +34,10 @@ pub struct InApp {
     note: Option<String>,
     default_folder: Option<Promise<PathBuf>>,
     focused: bool,
+    /// The folder's entries, read off the UI thread whenever the folder text changes: the
+    /// folder they were asked for, and the answer once it came.
+    listing: Option<(String, Promise<Result<Vec<FolderEntry>, String>>)>,
+    entries: Option<(String, Result<Vec<FolderEntry>, String>)>,
 }
 
 impl InApp {
@@ -79,7 +84,7 @@ impl GroupdeskApp {
             FileDialog::Save { file_name } => file_name.clone(),
             FileDialog::Open { .. } => String::new(),
         };
-        self.files.in_app = Some(InApp { dialog, reply, folder: String::new(), name, note, default_folder: Some(folder), focused: false });
+        self.files.in_app = Some(InApp { dialog, reply, folder: String::new(), name, note, default_folder: Some(folder), focused: false, listing: None, entries: None });
     }
 
     /// Takes the system dialog's answer; a failure opens the in-app chooser.
@@ -87,6 +92,22 @@ impl GroupdeskApp {
         if let Some(c) = self.files.in_app.as_mut() {
             if let Some(folder) = take_ready(&mut c.default_folder).filter(|_| c.folder.is_empty()) {
                 c.folder = folder.display().to_string();
+            }
+            if c.listing.as_ref().is_some_and(|(_, p)| p.ready().is_some()) {
+                let (folder, p) = c.listing.take().expect("ready");
+                c.entries = Some((folder, p.block_and_take()));
+            }
+            // A new folder typed or picked: list it (an older listing still running is dropped).
+            let folder = c.folder.trim().to_owned();
+            let asked = c.listing.as_ref().map(|(f, _)| f).or(c.entries.as_ref().map(|(f, _)| f));
+            if !folder.is_empty() && asked != Some(&folder) {
+                let extensions = match &c.dialog {
+                    FileDialog::Open { extensions, .. } => *extensions,
+                    FileDialog::Save { .. } => &[],
+                };
+                let (tx, promise) = Promise::new();
+                self.bridge.promise(tx, exec::list_folder(PathBuf::from(&folder), extensions), || Err("stopped".into()));
+                c.listing = Some((folder, promise));
             }
         }
         let Some(w) = self.files.waiting.take() else { return };
@@ -115,6 +136,12 @@ impl GroupdeskApp {
             }
             let l = ui.label(tr!("files-folder"));
             ui.add(egui::TextEdit::singleline(&mut c.folder).desired_width(f32::INFINITY).hint_text(tr!("files-folder-hint"))).labelled_by(l.id);
+            if let Some(pick) = folder_list_ui(ui, c) {
+                match pick {
+                    Pick::Folder(folder) => c.folder = folder,
+                    Pick::File(name) => c.name = name,
+                }
+            }
             let l = ui.label(match &c.dialog {
                 FileDialog::Open { extensions, .. } => tr!("files-name-open", extensions = extensions.join(", ")),
                 FileDialog::Save { .. } => tr!("files-name"),
@@ -141,4 +168,44 @@ impl GroupdeskApp {
             c.reply.send(answer);
         }
     }
+}
+
+/// What was clicked in the folder's list.
+enum Pick {
+    Folder(String),
+    File(String),
+}
+
+/// The folder's entries under the folder field: "..", then sub-folders (clicking one opens
+/// it), then files (clicking one takes its name).
+fn folder_list_ui(ui: &mut egui::Ui, c: &InApp) -> Option<Pick> {
+    let folder = c.folder.trim();
+    let mut pick = None;
+    // A fixed height, listed or not, so nothing moves under the pointer when the list arrives.
+    egui::ScrollArea::vertical().id_salt("in_app_folder_list").min_scrolled_height(150.0).max_height(150.0).auto_shrink([false, false]).show(ui, |ui| {
+        let Some((listed_for, entries)) = c.entries.as_ref() else { return };
+        if let Some(parent) = std::path::Path::new(folder).parent().filter(|p| !p.as_os_str().is_empty()) {
+            if ui.selectable_label(false, tr!("files-up")).clicked() {
+                pick = Some(Pick::Folder(parent.display().to_string()));
+            }
+        }
+        match entries {
+            Err(e) => widgets::problem_ui(ui, tr!("files-list-failed", error = e.as_str())),
+            Ok(list) if list.is_empty() => {
+                ui.label(egui::RichText::new(tr!("files-list-empty")).weak());
+            }
+            Ok(list) => {
+                for e in list {
+                    if e.is_dir {
+                        if ui.selectable_label(false, format!("{}/", e.name)).clicked() {
+                            pick = Some(Pick::Folder(std::path::Path::new(listed_for).join(&e.name).display().to_string()));
+                        }
+                    } else if ui.selectable_label(c.name.trim() == e.name, e.name.as_str()).clicked() {
+                        pick = Some(Pick::File(e.name.clone()));
+                    }
+                }
+            }
+        }
+    });
+    pick
 }
