@@ -38,19 +38,7 @@ fn main() {
         g.members.set_table(MemberTable::new(rows));
         g.tab = groupdesk::ui::screens::group::DetailTab::Members;
     }
-    h.event(egui::Event::PointerMoved(egui::pos2(900.0, 600.0)));
-    for _ in 0..30 {
-        h.step();
-    }
-    let mut times = Vec::with_capacity(300);
-    for i in 0..300 {
-        // Scroll the table a little every frame, as a user flicking through it.
-        h.event(egui::Event::MouseWheel { unit: egui::MouseWheelUnit::Point, delta: egui::vec2(0.0, if i % 100 < 50 { -120.0 } else { 120.0 }), modifiers: Default::default(), phase: egui::TouchPhase::Move, source: egui::MouseWheelSource::Wheel });
-        let t = Instant::now();
-        h.step();
-        times.push(t.elapsed().as_secs_f64() * 1000.0);
-    }
-    times.sort_by(f64::total_cmp);
+    let times = common::scrolling_frame_times(&mut h, egui::pos2(900.0, 600.0), 300);
     println!(
         "members_frame: members tab with 100,000 rows, headless, per frame: median {:.2} ms, p95 {:.2} ms, max {:.2} ms (300 frames, scrolling)",
         times[150],

@@ -41,14 +41,7 @@ fn main() {
         |status, body| (200..300).contains(&status) && body.starts_with(r#"{"code":200"#),
     );
     sandbox.stop();
-    println!(
-        "sandbox_throughput: {:.0} req/s over {seconds} s, {clients} clients, 70/30 read/write; \
-         latency p50 {:.2} ms, p99 {:.2} ms; failed requests: {}",
-        run.rate,
-        run.percentile_ms(0.5),
-        run.percentile_ms(0.99),
-        run.failures
-    );
+    println!("sandbox_throughput: {}", run.summary("req/s", seconds, clients));
 }
 
 /// The mixed workload: reads of profiles, member pages and specific members, mute lists;

@@ -125,18 +125,7 @@ fn main() {
     }
 
     // 3: a frame at 100,000 rows while scrolling.
-    h.event(egui::Event::PointerMoved(egui::pos2(700.0, 600.0)));
-    for _ in 0..30 {
-        h.step();
-    }
-    let mut times = Vec::with_capacity(300);
-    for i in 0..300 {
-        h.event(egui::Event::MouseWheel { unit: egui::MouseWheelUnit::Point, delta: egui::vec2(0.0, if i % 100 < 50 { -120.0 } else { 120.0 }), modifiers: Default::default(), phase: egui::TouchPhase::Move, source: egui::MouseWheelSource::Wheel });
-        let t = Instant::now();
-        h.step();
-        times.push(t.elapsed().as_secs_f64() * 1000.0);
-    }
-    times.sort_by(f64::total_cmp);
+    let times = common::scrolling_frame_times(&mut h, egui::pos2(700.0, 600.0), 300);
     println!("tencent_members_ui: frame with {n} Tencent rows, scrolling: median {:.2} ms (target ≤ 4 ms), p95 {:.2} ms, max {:.2} ms", times[150], times[285], times[299]);
 
     // 4: resident memory with the tab open.

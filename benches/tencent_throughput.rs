@@ -35,14 +35,7 @@ fn main() {
         |_, body| body.contains(r#""ErrorCode":0"#),
     );
     sandbox.stop();
-    println!(
-        "tencent_throughput: {:.0} signed req/s over {seconds} s, {clients} clients, 70/30 read/write; \
-         latency p50 {:.2} ms, p99 {:.2} ms; failed requests: {}",
-        run.rate,
-        run.percentile_ms(0.5),
-        run.percentile_ms(0.99),
-        run.failures
-    );
+    println!("tencent_throughput: {}", run.summary("signed req/s", seconds, clients));
 }
 
 /// The mixed workload on the demo data: group profiles, 100-member pages of the Public group and

@@ -3,9 +3,11 @@
 //! part of it).
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader};
+#[path = "../../tests/support/sandbox_process.rs"]
+mod sandbox_process;
+
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 
 use groupdesk::backend::tencent::types::{ImportedMember, NewGroup};
 use groupdesk::backend::tencent::{Client, ClientConfig, Credentials, Endpoint};
@@ -20,21 +22,9 @@ pub struct Sandbox {
 impl Sandbox {
     /// `groupdesk sandbox --addr 127.0.0.1:0 --data-dir DIR ARGS…` with `env` set.
     pub fn start(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_groupdesk"))
-            .args(["sandbox", "--addr", "127.0.0.1:0"])
-            .args(args)
-            .arg("--data-dir")
-            .arg(dir)
-            .envs(env.iter().copied())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn sandbox");
-        let mut out = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        out.read_line(&mut line).unwrap();
-        std::thread::spawn(move || for _ in out.lines() {});
-        let url = line.trim().strip_prefix("listening on ").expect("the first line names the address").to_owned();
+        let mut cmd = Command::new(sandbox_process::bin());
+        cmd.args(["sandbox", "--addr", "127.0.0.1:0"]).args(args).arg("--data-dir").arg(dir).envs(env.iter().copied());
+        let (child, url, _) = sandbox_process::spawn(&mut cmd);
         Self { child, url }
     }
 
@@ -96,6 +86,17 @@ impl Load {
     /// The `p` quantile of the latencies, in milliseconds.
     pub fn percentile_ms(&self, p: f64) -> f64 {
         self.latencies_us[((self.latencies_us.len() as f64 - 1.0) * p) as usize] as f64 / 1000.0
+    }
+
+    /// The run in one line: "17513 req/s over 10 s, 32 clients, 70/30 read/write; latency …".
+    pub fn summary(&self, unit: &str, seconds: u64, clients: usize) -> String {
+        format!(
+            "{:.0} {unit} over {seconds} s, {clients} clients, 70/30 read/write; latency p50 {:.2} ms, p99 {:.2} ms; failed requests: {}",
+            self.rate,
+            self.percentile_ms(0.5),
+            self.percentile_ms(0.99),
+            self.failures
+        )
     }
 }
 
@@ -185,4 +186,23 @@ pub fn headless_console(dir: &Path, open: Option<&str>, max_steps: u64) -> egui_
         .with_max_steps(max_steps)
         .allow_missing_glyphs()
         .build_eframe(move |cc| GroupdeskApp::new(&cc.egui_ctx, None, options))
+}
+
+/// CPU time of `frames` frames of the console (ms, sorted) while the mouse wheel scrolls what
+/// is under `at` up and down, as a user flicking through a table; after 30 frames to settle.
+pub fn scrolling_frame_times(h: &mut egui_kittest::Harness<'static, groupdesk::ui::GroupdeskApp>, at: egui::Pos2, frames: usize) -> Vec<f64> {
+    h.event(egui::Event::PointerMoved(at));
+    for _ in 0..30 {
+        h.step();
+    }
+    let mut times = Vec::with_capacity(frames);
+    for i in 0..frames {
+        let delta = egui::vec2(0.0, if i % 100 < 50 { -120.0 } else { 120.0 });
+        h.event(egui::Event::MouseWheel { unit: egui::MouseWheelUnit::Point, delta, modifiers: Default::default(), phase: egui::TouchPhase::Move, source: egui::MouseWheelSource::Wheel });
+        let t = std::time::Instant::now();
+        h.step();
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    times
 }

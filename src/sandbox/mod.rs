@@ -95,11 +95,7 @@ impl Config {
     /// Checks values a command line or a settings file may have got wrong.
     pub fn validate(&self) -> anyhow::Result<()> {
         anyhow::ensure!(!self.app_key.trim().is_empty(), "--app-key must not be empty");
-        anyhow::ensure!(
-            (0.0..=1.0).contains(&self.fault_rate),
-            "--fault-rate must be between 0 and 1 (got {})",
-            self.fault_rate
-        );
+        check_fault_rate(self.fault_rate)?;
         anyhow::ensure!(self.max_members >= 1, "--max-members must be at least 1");
         for k in &self.ext_keys {
             rongcloud::check_ext_key(k).map_err(|message| anyhow::anyhow!("--ext-key: {message}"))?;
@@ -120,14 +116,7 @@ impl Sandbox {
     /// the RongCloud API on the current tokio runtime.
     pub async fn start(config: Config) -> anyhow::Result<Sandbox> {
         config.validate()?;
-        let options = Options {
-            addr: config.addr,
-            data_dir: config.data_dir,
-            demo_data: config.seed == Seed::Demo,
-            rate_limit: config.rate_limit,
-            latency: config.latency,
-            fault_rate: config.fault_rate,
-        };
+        let options = core_options(config.addr, config.data_dir, config.seed, config.rate_limit, config.latency, config.fault_rate);
         let protocol = RongCloud::new(config.app_key, config.app_secret, config.max_members, config.ext_keys);
         Sandbox::serve(options, protocol).await
     }
@@ -189,13 +178,20 @@ impl TencentConfig {
                 tc_limits::ACCOUNT_BYTES
             );
         }
-        anyhow::ensure!(
-            (0.0..=1.0).contains(&self.fault_rate),
-            "--fault-rate must be between 0 and 1 (got {})",
-            self.fault_rate
-        );
+        check_fault_rate(self.fault_rate)?;
         Ok(())
     }
+}
+
+/// The one check of `--fault-rate`, for either service.
+fn check_fault_rate(fault_rate: f64) -> anyhow::Result<()> {
+    anyhow::ensure!((0.0..=1.0).contains(&fault_rate), "--fault-rate must be between 0 and 1 (got {fault_rate})");
+    Ok(())
+}
+
+/// The server core's options from the fields every service's config has.
+fn core_options(addr: SocketAddr, data_dir: PathBuf, seed: Seed, rate_limit: u32, latency: Duration, fault_rate: f64) -> Options {
+    Options { addr, data_dir, demo_data: seed == Seed::Demo, rate_limit, latency, fault_rate }
 }
 
 impl Sandbox {
@@ -203,14 +199,7 @@ impl Sandbox {
     /// starts serving Tencent Cloud Chat's REST API on the current tokio runtime.
     pub async fn start_tencent(config: TencentConfig) -> anyhow::Result<Sandbox> {
         config.validate()?;
-        let options = Options {
-            addr: config.addr,
-            data_dir: config.data_dir,
-            demo_data: config.seed == Seed::Demo,
-            rate_limit: config.rate_limit,
-            latency: config.latency,
-            fault_rate: config.fault_rate,
-        };
+        let options = core_options(config.addr, config.data_dir, config.seed, config.rate_limit, config.latency, config.fault_rate);
         let protocol = tencent::Tencent::new(config.sdkappid, config.secret_key, config.admins, config.edition);
         Sandbox::serve(options, protocol).await
     }

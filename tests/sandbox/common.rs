@@ -1,8 +1,7 @@
 //! A real `groupdesk sandbox` process on a free loopback port, and a signed HTTP helper.
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::Duration;
 
 use groupdesk::protocol::rongcloud::sign;
@@ -21,9 +20,7 @@ pub struct Server {
     http: reqwest::blocking::Client,
 }
 
-pub fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_groupdesk")
-}
+pub use crate::sandbox_process::bin;
 
 impl Server {
     /// An empty sandbox with test credentials and the rate limit off.
@@ -51,20 +48,8 @@ impl Server {
             .arg("--data-dir")
             .arg(dir)
             .args(args)
-            .env("GROUPDESK_SANDBOX_APP_SECRET", SECRET)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null());
-        let mut child = cmd.spawn().expect("spawn groupdesk sandbox");
-        let mut out = BufReader::new(child.stdout.take().expect("stdout"));
-        let mut first = String::new();
-        out.read_line(&mut first).expect("first line");
-        let base = first
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line {first:?}"))
-            .to_owned();
-        // Keep draining stdout so the child never blocks on a full pipe.
-        std::thread::spawn(move || for _ in out.lines() {});
+            .env("GROUPDESK_SANDBOX_APP_SECRET", SECRET);
+        let (child, base, _) = crate::sandbox_process::spawn(&mut cmd);
         let http = reqwest::blocking::Client::builder()
             .timeout(Duration::from_secs(20))
             .build()

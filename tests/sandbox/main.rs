@@ -3,6 +3,8 @@
 
 mod auth;
 mod common;
+#[path = "../support/sandbox_process.rs"]
+mod sandbox_process;
 mod entrust;
 mod legacy;
 mod lifecycle;

@@ -1,9 +1,8 @@
 //! A real `groupdesk sandbox --service tencent` process on a free loopback port, and a signing
 //! client (UserSig from `groupdesk::protocol::tencent::usersig::generate`).
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::Duration;
 
 use groupdesk::protocol::tencent::usersig;
@@ -25,9 +24,7 @@ pub struct Server {
     pub key: String,
 }
 
-pub fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_groupdesk")
-}
+pub use crate::sandbox_process::bin;
 
 pub fn now() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs()
@@ -68,28 +65,11 @@ impl Server {
             .arg("--data-dir")
             .arg(dir)
             .args(args)
-            .env_remove("GROUPDESK_SANDBOX_SECRET_KEY")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null());
+            .env_remove("GROUPDESK_SANDBOX_SECRET_KEY");
         if let Some(k) = key {
             cmd.env("GROUPDESK_SANDBOX_SECRET_KEY", k);
         }
-        let mut child = cmd.spawn().expect("spawn groupdesk sandbox");
-        let mut out = BufReader::new(child.stdout.take().expect("stdout"));
-        let mut first = String::new();
-        out.read_line(&mut first).expect("first line");
-        let base = first
-            .strip_suffix('\n')
-            .and_then(|l| l.strip_prefix("listening on "))
-            .unwrap_or_else(|| panic!("unexpected first line {first:?}"))
-            .to_owned();
-        let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-        let sink = lines.clone();
-        std::thread::spawn(move || {
-            for l in out.lines().map_while(Result::ok) {
-                sink.lock().unwrap().push(l);
-            }
-        });
+        let (child, base, lines) = crate::sandbox_process::spawn(&mut cmd);
         let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(30)).build().unwrap();
         let key = key.unwrap_or(groupdesk::sandbox::DEMO_TENCENT_SECRET_KEY).to_owned();
         Server { child, base, stdout: lines, _tmp: None, http, key }

@@ -5,6 +5,8 @@
 mod accounts;
 mod bans;
 mod common;
+#[path = "../support/sandbox_process.rs"]
+mod sandbox_process;
 mod fields;
 mod groups;
 mod interop;

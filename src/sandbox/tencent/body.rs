@@ -59,6 +59,17 @@ impl<'a, 'n> Obj<'a, 'n> {
         self.map.get(field).filter(|v| !v.is_null())
     }
 
+    /// An optional object field as an [`Obj`] of its own (absent: an empty one, so its fields
+    /// read as absent); any other value is refused naming the field.
+    pub fn object(&self, field: &'n str) -> WireResult<Obj<'a, 'n>> {
+        static EMPTY: std::sync::LazyLock<Map<String, Value>> = std::sync::LazyLock::new(Map::new);
+        match self.raw(field) {
+            None => Ok(Obj::nested(&EMPTY, field)),
+            Some(Value::Object(m)) => Ok(Obj::nested(m, field)),
+            Some(_) => Err(WireError::param(format!("{} must be an object", self.name(field)))),
+        }
+    }
+
     /// A string field, absent as `None`.
     pub fn str(&self, field: &str) -> WireResult<Option<&'a str>> {
         match self.raw(field) {

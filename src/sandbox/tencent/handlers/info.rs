@@ -124,12 +124,7 @@ pub fn get_group_info(ctx: &Ctx, o: &Obj) -> WireResult<Map<String, Value>> {
         return Err(WireError::param(format!("GroupIdList has {} ids; at most {} per call", ids.len(), limits::GROUP_INFO_MAX)));
     }
     let reg = Registry::load(ctx)?;
-    let empty = Map::new();
-    let f = match o.raw("ResponseFilter") {
-        None => Obj::nested(&empty, "ResponseFilter"),
-        Some(Value::Object(m)) => Obj::nested(m, "ResponseFilter"),
-        Some(_) => return Err(WireError::param("ResponseFilter must be an object")),
-    };
+    let f = o.object("ResponseFilter")?;
     let base = names(&f, "GroupBaseInfoFilter", BASE_FIELDS, &["GroupId"])?;
     let member = names(&f, "MemberInfoFilter", MEMBER_FIELDS, &["Account", "Member_Account"])?;
     let group_keys = fields::group_filter(&reg, &f)?;

@@ -7,7 +7,7 @@ use super::{account, group_type};
 use crate::protocol::tencent::wire::GroupType;
 use crate::sandbox::tencent::Ctx;
 use crate::sandbox::tencent::body::Obj;
-use crate::sandbox::tencent::error::{WireError, WireResult};
+use crate::sandbox::tencent::error::WireResult;
 
 /// `Member_Account` (an imported account, else 10019); `Limit`/`Offset` (0 or absent: all);
 /// `GroupType`; `WithHugeGroups`, `WithNoActiveGroups` (accepted, see the module docs of
@@ -25,12 +25,7 @@ pub fn get_joined_group_list(ctx: &Ctx, o: &Obj) -> WireResult<Map<String, Value
         Some(k) => vec![k.wire()],
         None => GroupType::ALL.iter().map(|k| k.wire()).collect(),
     };
-    let empty = Map::new();
-    let f = match o.raw("ResponseFilter") {
-        None => Obj::nested(&empty, "ResponseFilter"),
-        Some(Value::Object(m)) => Obj::nested(m, "ResponseFilter"),
-        Some(_) => return Err(WireError::param("ResponseFilter must be an object")),
-    };
+    let f = o.object("ResponseFilter")?;
     let base = names(&f, "GroupBaseInfoFilter", BASE_FIELDS, &["GroupId"])?;
     let own = names(&f, "SelfInfoFilter", MEMBER_FIELDS, &["Account", "Member_Account"])?;
     let (total, rows) = ctx.repo.joined(user, &kinds, offset, limit)?;
